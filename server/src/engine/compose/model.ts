@@ -1,0 +1,121 @@
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { LineIndex } from '../text';
+import type { Range } from '../types';
+
+export type YamlNode = Node;
+
+/** A key/value of a mapping, after aliases and `<<` merge keys are resolved. */
+export interface Entry {
+  key: string;
+  keyNode: Scalar;
+  /** The value, aliases resolved; null for an empty value. */
+  value: YamlNode | null;
+  pair: Pair;
+  /** True when the entry comes from a `<<` merge, not the mapping's own text. */
+  merged: boolean;
+}
+
+export interface Service {
+  name: string;
+  keyNode: Scalar;
+  node: YAMLMap;
+}
+
+const MAX_ALIAS_DEPTH = 64;
+
+/** One parse of a Compose file; every range conversion goes through `rangeOf`. */
+export class ComposeModel {
+  readonly doc: Document;
+  readonly lines: LineIndex;
+  readonly root: YAMLMap | undefined;
+  readonly services: Service[];
+
+  constructor(readonly text: string) {
+    this.lines = new LineIndex(text);
+    this.doc = parseDocument(text, { keepSourceTokens: true, uniqueKeys: false, prettyErrors: false });
+    const contents = this.doc.contents;
+    this.root = isMap(contents) ? contents : undefined;
+    this.services = this.collectServices();
+  }
+
+  rangeOf(node: { range?: [number, number, number] | null }): Range {
+    const r = node.range ?? [0, 0, 0];
+    return this.lines.range(r[0], r[1]);
+  }
+
+  /** Follows aliases to the node they stand for. */
+  resolve(node: unknown): YamlNode | null {
+    let current = node;
+    for (let depth = 0; isAlias(current) && depth < MAX_ALIAS_DEPTH; depth++) current = current.resolve(this.doc) ?? null;
+    return current && !isAlias(current) ? (current as YamlNode) : null;
+  }
+
+  /** The entries of a mapping: its own pairs first, then what `<<` merges in (own keys win). */
+  entries(map: YAMLMap, depth = 0): Entry[] {
+    const own: Entry[] = [];
+    const merged: Entry[] = [];
+    for (const pair of map.items) {
+      const keyNode = pair.key;
+      if (!isScalar(keyNode)) continue;
+      const key = String(keyNode.value);
+      if (key === '<<' && depth < MAX_ALIAS_DEPTH) {
+        for (const source of this.mergeSources(pair.value)) {
+          for (const entry of this.entries(source, depth + 1)) merged.push({ ...entry, merged: true });
+        }
+        continue;
+      }
+      own.push({ key, keyNode, value: this.resolve(pair.value), pair, merged: false });
+    }
+    const seen = new Set(own.map((e) => e.key));
+    for (const entry of merged) {
+      if (!seen.has(entry.key)) {
+        seen.add(entry.key);
+        own.push(entry);
+      }
+    }
+    return own;
+  }
+
+  get(map: YamlNode | null | undefined, key: string): Entry | undefined {
+    return isMap(map) ? this.entries(map).find((e) => e.key === key) : undefined;
+  }
+
+  mapAt(map: YamlNode | null | undefined, key: string): YAMLMap | undefined {
+    const value = this.get(map, key)?.value;
+    return isMap(value) ? value : undefined;
+  }
+
+  /** The string form of a scalar value (numbers and booleans as written by YAML). */
+  scalarText(node: YamlNode | null | undefined): string | undefined {
+    if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
+    return String(node.value);
+  }
+
+  /**
+   * Offset of the scalar's first value character in the text, when the written form maps
+   * one-to-one onto the value (plain, or quoted without escapes or line breaks).
+   */
+  valueOffset(node: Scalar): number | undefined {
+    const [start, end] = node.range ?? [0, 0, 0];
+    const written = this.text.slice(start, end);
+    const value = String(node.value);
+    if (node.type === 'PLAIN' && written === value) return start;
+    if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && written.slice(1, -1) === value) return start + 1;
+    return undefined;
+  }
+
+  private mergeSources(value: unknown): YAMLMap[] {
+    const resolved = this.resolve(value);
+    if (isMap(resolved)) return [resolved];
+    if (isSeq(resolved)) return (resolved as YAMLSeq).items.map((i) => this.resolve(i)).filter((n): n is YAMLMap => isMap(n));
+    return [];
+  }
+
+  private collectServices(): Service[] {
+    const services = this.mapAt(this.root, 'services');
+    if (!services) return [];
+    return this.entries(services)
+      .filter((e) => isMap(e.value))
+      .map((e) => ({ name: e.key, keyNode: e.keyNode, node: e.value as YAMLMap }));
+  }
+}

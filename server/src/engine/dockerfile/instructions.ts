@@ -1,0 +1,49 @@
+import { Copy, Run, type Instruction, type ModifiableInstruction } from 'dockerfile-ast';
+import type { DockerfileModel } from './model';
+import { parseShell, type Command } from './shell';
+
+/** Helpers over dockerfile-ast instructions that several rules share. */
+
+export function keyword(instruction: Instruction): string {
+  return instruction.getKeyword();
+}
+
+export function isModifiable(instruction: Instruction): instruction is ModifiableInstruction {
+  return typeof (instruction as Partial<ModifiableInstruction>).getFlags === 'function';
+}
+
+export function flagValue(instruction: Instruction, name: string): string | null | undefined {
+  if (!isModifiable(instruction)) return undefined;
+  const flag = instruction.getFlags().find((f) => f.getName() === name);
+  return flag ? flag.getValue() : undefined;
+}
+
+/** The instruction exactly as written, continuation lines included. */
+export function sourceText(model: DockerfileModel, instruction: Instruction): string {
+  const r = instruction.getRange();
+  return model.text.slice(model.lines.offsetAt(r.start), model.lines.offsetAt(r.end));
+}
+
+/** `COPY`/`ADD` sources and destination, for the non-heredoc forms. */
+export function copyOperands(instruction: Instruction): { sources: string[]; destination: string } | undefined {
+  const args = instruction.getArguments().map((a) => a.getValue());
+  if (args.length < 2 || args[0].startsWith('[') || args.some((a) => a.startsWith('<<'))) return undefined;
+  return { sources: args.slice(0, -1), destination: args[args.length - 1] };
+}
+
+export interface ShellScript {
+  commands: Command[];
+  /** Document offset of the first character the commands index from. */
+  offset: number;
+}
+
+/** The shell commands of a shell-form `RUN` (exec form and heredocs give none). */
+export function runScript(model: DockerfileModel, instruction: Instruction): ShellScript | undefined {
+  const args = instruction.getArgumentsRange();
+  if (!args) return undefined;
+  const start = model.lines.offsetAt(args.start);
+  const text = model.text.slice(start, model.lines.offsetAt(args.end));
+  const heredocs = instruction instanceof Run || instruction instanceof Copy ? instruction.getHeredocs() : [];
+  if (text.startsWith('[') || heredocs.length > 0) return undefined;
+  return { commands: parseShell(text, { escape: model.ast.getEscapeCharacter() }), offset: start };
+}

@@ -1,0 +1,100 @@
+import { DockerfileParser, type Dockerfile, type From, type Instruction } from 'dockerfile-ast';
+import { parseImageRef, type ImageRef } from '../image-ref';
+import { LineIndex } from '../text';
+import type { Range } from '../types';
+import { substitute, type Scope } from '../variables';
+
+export interface Stage {
+  index: number;
+  from: From;
+  /** The `AS name`, lower-cased as BuildKit compares it. */
+  name?: string;
+  /** The image reference after `ARG` substitution; undefined when it names a stage or cannot be known. */
+  image?: ImageRef;
+  /** The written image text after substitution (`node:20`), or undefined when unknown. */
+  imageText?: string;
+  /** Where the image reference stands in the `FROM` line. */
+  imageRange?: Range;
+  /** The earlier stage this one builds on (`FROM builder`). */
+  parent?: Stage;
+  /** Instructions after `FROM`, up to the next `FROM`. */
+  instructions: Instruction[];
+}
+
+/** One parse of a Dockerfile, shared by every rule and the hover. */
+export class DockerfileModel {
+  readonly ast: Dockerfile;
+  readonly lines: LineIndex;
+  readonly stages: Stage[];
+  /** `ARG`s before the first `FROM`: the scope of every `FROM` line. */
+  readonly globalArgs: Scope;
+
+  constructor(readonly text: string) {
+    this.ast = DockerfileParser.parse(text);
+    this.lines = new LineIndex(text);
+    this.globalArgs = collectGlobalArgs(this.ast);
+    this.stages = buildStages(this.ast, this.globalArgs);
+  }
+
+  get finalStage(): Stage | undefined {
+    return this.stages[this.stages.length - 1];
+  }
+
+  /** The stage chain from the image a stage starts from up to the stage itself. */
+  lineage(stage: Stage): Stage[] {
+    const chain: Stage[] = [];
+    for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.parent) chain.unshift(s);
+    return chain;
+  }
+
+  /** The image at the root of a stage's lineage. */
+  rootImage(stage: Stage): ImageRef | undefined {
+    return this.lineage(stage)[0].image;
+  }
+}
+
+function collectGlobalArgs(ast: Dockerfile): Scope {
+  const scope = new Map<string, string | undefined>();
+  for (const arg of ast.getInitialARGs()) {
+    const property = arg.getProperty();
+    if (!property) continue;
+    const name = property.getName();
+    const value = property.getValue();
+    scope.set(name, value === null ? undefined : substitute(value, scope));
+  }
+  return scope;
+}
+
+function buildStages(ast: Dockerfile, scope: Scope): Stage[] {
+  const stages: Stage[] = [];
+  let current: Stage | undefined;
+  for (const instruction of ast.getInstructions()) {
+    if (instruction.getKeyword() === 'FROM') {
+      current = makeStage(instruction as From, stages, scope);
+      stages.push(current);
+    } else if (current) {
+      current.instructions.push(instruction);
+    }
+  }
+  return stages;
+}
+
+function makeStage(from: From, earlier: readonly Stage[], scope: Scope): Stage {
+  const stage: Stage = { index: earlier.length, from, instructions: [] };
+  const name = from.getBuildStage();
+  if (name) stage.name = name.toLowerCase();
+  const written = from.getImage();
+  const writtenRange = from.getImageRange();
+  if (!written || !writtenRange) return stage;
+  stage.imageRange = writtenRange;
+  const text = substitute(written, scope);
+  if (text === undefined) return stage;
+  const parent = earlier.find((s) => s.name !== undefined && s.name === text.toLowerCase());
+  if (parent) {
+    stage.parent = parent;
+    return stage;
+  }
+  stage.imageText = text;
+  stage.image = parseImageRef(text);
+  return stage;
+}

@@ -1,0 +1,186 @@
+/**
+ * A small POSIX-shell reader for `RUN` commands: enough structure to tell commands,
+ * their words and the operators between them apart, honouring quotes, escapes,
+ * `$(…)`, backticks and Dockerfile line continuations. Offsets index the text given.
+ */
+
+export interface Word {
+  /** The word with quotes and escapes removed. */
+  value: string;
+  start: number;
+  end: number;
+}
+
+export type Operator = '&&' | '||' | ';' | '|' | '&' | '(' | ')' | '\n';
+
+export interface Command {
+  words: Word[];
+  start: number;
+  end: number;
+  /** The operator that ends this command, if any. */
+  next?: Operator;
+}
+
+interface Options {
+  /** The Dockerfile escape character; before a line break it joins lines. */
+  escape?: string;
+}
+
+const OPERATORS: readonly Operator[] = ['&&', '||', ';', '|', '&', '(', ')', '\n'];
+
+export function parseShell(text: string, options: Options = {}): Command[] {
+  const escape = options.escape ?? '\\';
+  const commands: Command[] = [];
+  let words: Word[] = [];
+  let i = 0;
+
+  const finish = (next?: Operator) => {
+    if (words.length > 0) {
+      commands.push({ words, start: words[0].start, end: words[words.length - 1].end, next });
+    } else if (next && commands.length > 0 && commands[commands.length - 1].next === undefined) {
+      commands[commands.length - 1].next = next;
+    }
+    words = [];
+  };
+
+  const continuation = (at: number): number => {
+    // escape + optional spaces + line break, as the Dockerfile parser joins lines
+    if (text[at] !== escape) return 0;
+    let j = at + 1;
+    while (text[j] === ' ' || text[j] === '\t') j++;
+    if (text[j] === '\r') j++;
+    return text[j] === '\n' ? j + 1 - at : 0;
+  };
+
+  const skipCommentLines = () => {
+    // Lines that start with # inside a continued instruction are Dockerfile comments.
+    for (;;) {
+      let j = i;
+      while (text[j] === ' ' || text[j] === '\t') j++;
+      if (text[j] === '#') {
+        while (j < text.length && text[j] !== '\n') j++;
+        i = j + 1;
+      } else if (text[j] === '\n' || (text[j] === '\r' && text[j + 1] === '\n')) {
+        i = j + (text[j] === '\r' ? 2 : 1);
+      } else {
+        return;
+      }
+    }
+  };
+
+  while (i < text.length) {
+    const c = text[i];
+    const cont = continuation(i);
+    if (cont) {
+      i += cont;
+      skipCommentLines();
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\r') {
+      i++;
+      continue;
+    }
+    if (c === '#') {
+      while (i < text.length && text[i] !== '\n') i++;
+      continue;
+    }
+    const op = OPERATORS.find((o) => text.startsWith(o, i));
+    if (op) {
+      finish(op);
+      i += op.length;
+      continue;
+    }
+    const word = readWord(text, i, continuation);
+    words.push(word);
+    i = word.end;
+  }
+  finish();
+  return commands;
+}
+
+function readWord(text: string, start: number, continuation: (at: number) => number): Word {
+  let value = '';
+  let i = start;
+  while (i < text.length) {
+    const c = text[i];
+    const cont = continuation(i);
+    if (cont) break;
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === ';' || c === '&' || c === '|' || c === '(' || c === ')') break;
+    if (c === "'") {
+      const close = text.indexOf("'", i + 1);
+      const end = close < 0 ? text.length : close;
+      value += text.slice(i + 1, end);
+      i = end + 1;
+    } else if (c === '"') {
+      i++;
+      while (i < text.length && text[i] !== '"') {
+        if (text[i] === '\\' && i + 1 < text.length) {
+          value += text[i + 1];
+          i += 2;
+        } else if (text[i] === '$' && text[i + 1] === '(') {
+          const end = matchParen(text, i + 1);
+          value += text.slice(i, end);
+          i = end;
+        } else {
+          value += text[i++];
+        }
+      }
+      i++;
+    } else if (c === '\\' && i + 1 < text.length) {
+      value += text[i + 1];
+      i += 2;
+    } else if (c === '$' && text[i + 1] === '(') {
+      const end = matchParen(text, i + 1);
+      value += text.slice(i, end);
+      i = end;
+    } else if (c === '`') {
+      const close = text.indexOf('`', i + 1);
+      const end = close < 0 ? text.length : close + 1;
+      value += text.slice(i, end);
+      i = end;
+    } else {
+      value += c;
+      i++;
+    }
+  }
+  return { value, start, end: Math.min(i, text.length) };
+}
+
+/** Offset just past the `)` closing the `(` at `open`, skipping quoted text. */
+function matchParen(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === "'" || c === '"') {
+      const close = text.indexOf(c, i + 1);
+      if (close < 0) return text.length;
+      i = close;
+    } else if (c === '(') {
+      depth++;
+    } else if (c === ')') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return text.length;
+}
+
+const PREFIXES = new Set(['sudo', 'env', 'time', 'exec', 'nohup', 'command']);
+
+/**
+ * The words that name the program and its arguments: leading `VAR=value`
+ * assignments, and wrappers such as `sudo` and `env`, are skipped.
+ */
+export function programWords(command: Command): string[] {
+  const values = command.words.map((w) => w.value);
+  let i = 0;
+  while (i < values.length) {
+    const v = values[i];
+    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(v) || v === '{' || v === '!') i++;
+    else if (PREFIXES.has(v)) {
+      i++;
+      while (i < values.length && values[i].startsWith('-')) i++;
+    } else break;
+  }
+  return values.slice(i);
+}

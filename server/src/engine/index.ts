@@ -1,0 +1,119 @@
+/**
+ * The engine's facade: parse once per document version, then lint, fix and hover on
+ * that parse. Pure: no editor, file system or network access.
+ */
+import { ComposeModel } from './compose/model';
+import { DockerfileModel } from './dockerfile/model';
+import { INSTRUCTION_DOCS } from './dockerfile/instruction-docs';
+import type { Rule } from './rule';
+import { RULES } from './rules';
+import { rangeContains } from './text';
+import type { Finding, Language, LintContext, Position, Range, Severity, SeveritySetting } from './types';
+
+export { languageOf } from './language';
+export { RULES, ruleById } from './rules';
+export { applyEdits } from './text';
+export { TAG_TABLE_DATE } from './image-tags';
+export type * from './types';
+export type { Rule } from './rule';
+
+export type ParsedDocument =
+  | { language: 'dockerfile'; text: string; model: DockerfileModel }
+  | { language: 'dockercompose'; text: string; model: ComposeModel }
+  | { language: 'dockerignore'; text: string };
+
+export function parse(text: string, language: Language): ParsedDocument {
+  switch (language) {
+    case 'dockerfile':
+      return { language, text, model: new DockerfileModel(text) };
+    case 'dockercompose':
+      return { language, text, model: new ComposeModel(text) };
+    case 'dockerignore':
+      return { language, text };
+  }
+}
+
+export function effectiveSeverity(rule: Rule, context: Pick<LintContext, 'config'>): SeveritySetting {
+  return context.config?.rules?.[rule.id] ?? rule.severity;
+}
+
+export interface LintOptions {
+  /** Called when a rule throws; the other rules still run. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+export function lint(doc: ParsedDocument, context: LintContext, options: LintOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    if (rule.language !== doc.language) continue;
+    const severity = effectiveSeverity(rule, context);
+    if (severity === 'off') continue;
+    const ruleContext = {
+      files: context.files,
+      report: (r: { range: Range; message: string; fixes?: Finding['fixes'] }) =>
+        findings.push({ ruleId: rule.id, severity, message: r.message, range: r.range, fixes: r.fixes ?? [] }),
+    };
+    try {
+      if (rule.language === 'dockerfile' && doc.language === 'dockerfile') rule.check(doc.model, ruleContext);
+      else if (rule.language === 'dockercompose' && doc.language === 'dockercompose') rule.check(doc.model, ruleContext);
+    } catch (error) {
+      options.onRuleError?.(rule.id, error);
+    }
+  }
+  return findings.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId),
+  );
+}
+
+export interface HoverResult {
+  /** Markdown. */
+  contents: string;
+  range: Range;
+}
+
+/** `docsBase` is where `docs/rules/<ID>.md` can be opened (a file or web URL ending in `/`). */
+export function ruleDocUrl(ruleId: string, docsBase: string): string {
+  return `${docsBase}${ruleId}.md`;
+}
+
+function findingHover(finding: Finding, docsBase: string | undefined): string {
+  const rule = RULES.find((r) => r.id === finding.ruleId);
+  const link = docsBase ? `\n\n[${finding.ruleId} ${rule?.name ?? ''}](${ruleDocUrl(finding.ruleId, docsBase)})` : '';
+  return `**${finding.ruleId}** ${rule?.name ?? ''}: ${rule?.docs.summary ?? ''}\n\n${rule?.docs.why ?? ''}${link}`;
+}
+
+function instructionHover(doc: Extract<ParsedDocument, { language: 'dockerfile' }>, position: Position): HoverResult | undefined {
+  for (const instruction of doc.model.ast.getInstructions()) {
+    const range = instruction.getInstructionRange();
+    if (!rangeContains(range, position)) continue;
+    const entry = INSTRUCTION_DOCS[instruction.getKeyword()];
+    if (!entry) return undefined;
+    return {
+      contents: `**${instruction.getKeyword()}**\n\n\`\`\`dockerfile\n${entry.syntax}\n\`\`\`\n\n${entry.text}\n\nExample:\n\n\`\`\`dockerfile\n${entry.example}\n\`\`\``,
+      range,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Hover at a position: the rule behind any finding there (findings from the same
+ * parse), and what the Dockerfile instruction under the cursor does.
+ */
+export function hover(doc: ParsedDocument, position: Position, findings: readonly Finding[], docsBase?: string): HoverResult | undefined {
+  const parts: string[] = [];
+  let range: Range | undefined;
+  for (const finding of findings) {
+    if (!rangeContains(finding.range, position)) continue;
+    parts.push(findingHover(finding, docsBase));
+    range ??= finding.range;
+  }
+  const instruction = doc.language === 'dockerfile' ? instructionHover(doc, position) : undefined;
+  if (instruction) {
+    parts.push(instruction.contents);
+    range = instruction.range;
+  }
+  return parts.length > 0 && range ? { contents: parts.join('\n\n---\n\n'), range } : undefined;
+}

@@ -1,0 +1,37 @@
+import type { ComposeModel } from './compose/model';
+import type { DockerfileModel } from './dockerfile/model';
+import type { FileAccess, Fix, Language, Range, RuleDocs, SeveritySetting } from './types';
+
+export interface RuleMeta {
+  id: string;
+  name: string;
+  severity: SeveritySetting;
+  language: Language;
+  docs: RuleDocs;
+  /** Whether the rule offers quick fixes at all. */
+  fixable: boolean;
+}
+
+export interface Report {
+  range: Range;
+  message: string;
+  fixes?: Fix[];
+}
+
+/** What a rule's `check` gets besides the model. */
+export interface RuleContext {
+  report(report: Report): void;
+  files?: FileAccess;
+}
+
+export interface DockerfileRule extends RuleMeta {
+  language: 'dockerfile';
+  check(model: DockerfileModel, context: RuleContext): void;
+}
+
+export interface ComposeRule extends RuleMeta {
+  language: 'dockercompose';
+  check(model: ComposeModel, context: RuleContext): void;
+}
+
+export type Rule = DockerfileRule | ComposeRule;

@@ -1,0 +1,198 @@
+import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
+import type { ComposeModel, Service } from '../compose/model';
+import { statefulImage } from '../image-facts';
+import { parseImageRef } from '../image-ref';
+import type { ComposeRule, RuleContext } from '../rule';
+import type { Fix, Position, TextEdit } from '../types';
+import { substitute } from '../variables';
+
+const NO_VARIABLES = new Map<string, string | undefined>();
+
+function hasHealthcheck(model: ComposeModel, service: Service): boolean {
+  const healthcheck = model.mapAt(service.node, 'healthcheck');
+  if (!healthcheck) return false;
+  if (model.scalarText(model.get(healthcheck, 'disable')?.value) === 'true') return false;
+  const test = model.get(healthcheck, 'test')?.value;
+  const first = isSeq(test) ? model.scalarText(model.resolve(test.items[0])) : model.scalarText(test);
+  return first !== 'NONE';
+}
+
+function imageOf(model: ComposeModel, service: Service) {
+  const written = model.scalarText(model.get(service.node, 'image')?.value);
+  const text = written === undefined ? undefined : substitute(written, NO_VARIABLES);
+  return text === undefined ? undefined : parseImageRef(text);
+}
+
+/** Environment values a healthcheck may name; interpolated ones are read in the container. */
+function serviceEnv(model: ComposeModel, service: Service): Map<string, string> {
+  const env = new Map<string, string>();
+  const value = model.get(service.node, 'environment')?.value;
+  const put = (key: string, v: string | undefined) => {
+    if (v !== undefined) env.set(key, v.includes('$') ? `$\${${key}}` : v);
+  };
+  if (isMap(value)) for (const e of model.entries(value)) put(e.key, model.scalarText(e.value));
+  if (isSeq(value)) {
+    for (const item of value.items) {
+      const text = model.scalarText(model.resolve(item));
+      const eq = text?.indexOf('=') ?? -1;
+      if (text && eq > 0) put(text.slice(0, eq), text.slice(eq + 1));
+    }
+  }
+  return env;
+}
+
+function column(model: ComposeModel, node: { range?: [number, number, number] | null }): number {
+  return model.rangeOf(node).start.character;
+}
+
+/** Child indentation of a block mapping, from its first key. */
+function childColumn(model: ComposeModel, map: YAMLMap): number | undefined {
+  const first = map.items[0]?.key;
+  return isScalar(first) ? column(model, first) : undefined;
+}
+
+function healthcheckEdit(model: ComposeModel, target: Service, command: string): TextEdit | undefined {
+  if (!target.node.range || target.node.flow) return undefined;
+  const keyColumn = column(model, target.keyNode);
+  const indent = childColumn(model, target.node);
+  if (indent === undefined || indent <= keyColumn) return undefined;
+  const unit = indent - keyColumn;
+  const pad = (n: number) => ' '.repeat(n);
+  const eol = model.lines.eol;
+  const lines = [
+    'healthcheck:',
+    `${pad(unit)}test: ${JSON.stringify(['CMD-SHELL', command]).replace(/","/g, '", "')}`,
+    `${pad(unit)}interval: 5s`,
+    `${pad(unit)}timeout: 5s`,
+    `${pad(unit)}retries: 5`,
+  ].map((l) => pad(indent) + l);
+  const end = model.lines.positionAt(target.node.range[1]);
+  if (end.character === 0) return { range: { start: end, end }, newText: lines.map((l) => l + eol).join('') };
+  const next: Position = { line: end.line + 1, character: 0 };
+  if (end.line + 1 >= model.lines.lineCount) return { range: { start: end, end }, newText: lines.map((l) => eol + l).join('') };
+  return { range: { start: next, end: next }, newText: lines.map((l) => l + eol).join('') };
+}
+
+/** The offset of the `-` that introduces a block sequence item. */
+function dashOffset(model: ComposeModel, item: Scalar): number | undefined {
+  let i = (item.range ?? [0])[0] - 1;
+  while (i >= 0 && (model.text[i] === ' ' || model.text[i] === '\t')) i--;
+  return model.text[i] === '-' ? i : undefined;
+}
+
+interface Site {
+  service: Service;
+  dependsKey: Scalar;
+  target: Service;
+  range: ReturnType<ComposeModel['rangeOf']>;
+  edits: () => TextEdit[] | undefined;
+}
+
+function shortFormEdits(model: ComposeModel, service: Service, dependsKey: Scalar, items: Scalar[], healthy: Scalar, flow: boolean): TextEdit[] | undefined {
+  const eol = model.lines.eol;
+  const keyColumn = column(model, dependsKey);
+  const unit = Math.max(keyColumn - column(model, service.keyNode), 1);
+  const condition = (item: Scalar) => `condition: ${item === healthy ? 'service_healthy' : 'service_started'}`;
+  if (flow) {
+    const seq = model.get(service.node, 'depends_on')?.value;
+    if (!seq?.range || !dependsKey.range) return undefined;
+    const pad = ' '.repeat(keyColumn + unit);
+    const block = items.map((item) => `${pad}${model.scalarText(item)}:${eol}${pad}${' '.repeat(unit)}${condition(item)}`).join(eol);
+    return [{ range: model.lines.range(dependsKey.range[1], seq.range[1]), newText: `:${eol}${block}` }];
+  }
+  const edits: TextEdit[] = [];
+  for (const item of items) {
+    const dash = dashOffset(model, item);
+    if (dash === undefined || !item.range) return undefined;
+    const dashPos = model.lines.positionAt(dash);
+    const indentless = dashPos.character <= keyColumn;
+    const keyIndent = indentless ? keyColumn + unit : dashPos.character;
+    const start = indentless ? { line: dashPos.line, character: 0 } : dashPos;
+    edits.push({
+      range: { start, end: model.lines.positionAt(item.range[1]) },
+      newText: `${indentless ? ' '.repeat(keyIndent) : ''}${model.scalarText(item)}:${eol}${' '.repeat(keyIndent + unit)}${condition(item)}`,
+    });
+  }
+  return edits;
+}
+
+function longFormEdits(model: ComposeModel, entryKey: Scalar, options: YAMLMap | null, conditionNode: Scalar | undefined): TextEdit[] | undefined {
+  if (conditionNode) return [{ range: model.rangeOf(conditionNode), newText: 'service_healthy' }];
+  if (!isMap(options) || options.flow || !options.range) return undefined;
+  const indent = childColumn(model, options);
+  if (indent === undefined) return undefined;
+  const line = model.rangeOf(entryKey).start.line + 1;
+  return [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${' '.repeat(indent)}condition: service_healthy${model.lines.eol}` }];
+}
+
+function sites(model: ComposeModel, service: Service, byName: Map<string, Service>, needsWait: (s: Service) => boolean): Site[] {
+  const entry = model.get(service.node, 'depends_on');
+  if (!entry || entry.merged) return [];
+  const value = entry.value;
+  const out: Site[] = [];
+  if (isSeq(value)) {
+    const items = value.items.map((i) => model.resolve(i)).filter((i): i is Scalar => isScalar(i));
+    for (const item of items) {
+      const target = byName.get(model.scalarText(item) ?? '');
+      if (!target || target === service || !needsWait(target)) continue;
+      out.push({ service, dependsKey: entry.keyNode, target, range: model.rangeOf(item), edits: () => shortFormEdits(model, service, entry.keyNode, items, item, !!value.flow) });
+    }
+  } else if (isMap(value)) {
+    for (const dep of model.entries(value)) {
+      const target = byName.get(dep.key);
+      if (!target || target === service || !needsWait(target)) continue;
+      const options = isMap(dep.value) ? dep.value : null;
+      const conditionEntry = options ? model.get(options, 'condition') : undefined;
+      const condition = model.scalarText(conditionEntry?.value) ?? 'service_started';
+      if (condition !== 'service_started') continue;
+      const conditionNode = isScalar(conditionEntry?.value) && !conditionEntry?.merged ? conditionEntry.value : undefined;
+      out.push({
+        service,
+        dependsKey: entry.keyNode,
+        target,
+        range: model.rangeOf(conditionNode ?? dep.keyNode),
+        edits: () => longFormEdits(model, dep.keyNode, options, conditionNode),
+      });
+    }
+  }
+  return out;
+}
+
+export const dc201: ComposeRule = {
+  id: 'DC201',
+  name: 'depends-on-healthy',
+  severity: 'warning',
+  language: 'dockercompose',
+  fixable: true,
+  docs: {
+    summary: '`depends_on` only waits for a dependency to start, though it has a healthcheck or needs time to become ready.',
+    why: "The short form of `depends_on`, and `condition: service_started`, wait only until the dependency's container has started. A database needs seconds more before it accepts connections, so the dependent service fails or retries at startup. `condition: service_healthy` waits for the dependency's healthcheck to pass.",
+  },
+  check(model: ComposeModel, context: RuleContext) {
+    const byName = new Map(model.services.map((s) => [s.name, s]));
+    const needsWait = (s: Service) => hasHealthcheck(model, s) || statefulImage(imageOf(model, s)) !== undefined;
+    for (const service of model.services) {
+      for (const site of sites(model, service, byName, needsWait)) {
+        const { target } = site;
+        const probe = statefulImage(imageOf(model, target))?.healthcheck;
+        const checked = hasHealthcheck(model, target);
+        const fixes: Fix[] = [];
+        const edits = site.edits();
+        const extra = checked || !probe ? undefined : healthcheckEdit(model, target, probe(serviceEnv(model, target)));
+        if (edits && (checked || extra)) {
+          fixes.push({
+            title: checked ? `Wait for healthy: wait until '${target.name}' passes its healthcheck` : `Wait for healthy: wait for '${target.name}' and give it a healthcheck`,
+            edits: extra ? [...edits, extra] : edits,
+            preferred: true,
+          });
+        }
+        const why = checked ? 'it has a healthcheck' : 'it runs a service that needs time to get ready';
+        context.report({
+          range: site.range,
+          message: `'${service.name}' waits only for '${target.name}' to start, yet ${why}. Use 'condition: service_healthy' so '${service.name}' starts once '${target.name}' is ready.`,
+          fixes,
+        });
+      }
+    }
+  },
+};

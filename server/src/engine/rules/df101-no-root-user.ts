@@ -1,0 +1,85 @@
+import type { Instruction } from 'dockerfile-ast';
+import { keyword, sourceText } from '../dockerfile/instructions';
+import type { DockerfileModel, Stage } from '../dockerfile/model';
+import { userRecipe, type UserRecipe } from '../image-facts';
+import type { DockerfileRule, RuleContext } from '../rule';
+import type { Fix } from '../types';
+
+function isRootUser(value: string): boolean {
+  const user = value.split(':')[0];
+  return user === 'root' || user === '0';
+}
+
+/** Entrypoints that start as root on purpose and drop privileges themselves. */
+const PRIVILEGE_DROPPERS = /\b(gosu|su-exec|setpriv|chroot --userspec|runuser)\b/;
+
+function insertionPoint(stage: Stage): { before?: Instruction; after?: Instruction } {
+  const list = stage.instructions;
+  const lastBuildStep = list.reduce((last, instruction, i) => (['RUN', 'COPY', 'ADD'].includes(keyword(instruction)) ? i : last), -1);
+  const launch = list.find((instruction, i) => i > lastBuildStep && (keyword(instruction) === 'CMD' || keyword(instruction) === 'ENTRYPOINT'));
+  return launch ? { before: launch } : { after: list[list.length - 1] ?? stage.from };
+}
+
+function addUserFix(model: DockerfileModel, stage: Stage, recipe: UserRecipe, how: string): Fix {
+  const eol = model.lines.eol;
+  const lines = [...(recipe.create ? [`RUN ${recipe.create}`] : []), `USER ${recipe.user}`];
+  const at = insertionPoint(stage);
+  const edit = at.before
+    ? { range: { start: { line: at.before.getRange().start.line, character: 0 }, end: { line: at.before.getRange().start.line, character: 0 } }, newText: lines.map((l) => l + eol).join('') }
+    : { range: { start: (at.after as Instruction).getRange().end, end: (at.after as Instruction).getRange().end }, newText: lines.map((l) => eol + l).join('') };
+  return { title: `Add USER ${recipe.user} (${how})`, edits: [edit], preferred: true };
+}
+
+function recipeFix(model: DockerfileModel, stage: Stage, recipe: UserRecipe): Fix {
+  const how = recipe.create
+    ? `create a system user the ${recipe.family} way`
+    : recipe.family === 'scratch'
+      ? 'a numeric id; scratch has no user database'
+      : `the user the ${recipe.family} image already has`;
+  return addUserFix(model, stage, recipe, how);
+}
+
+export const df101: DockerfileRule = {
+  id: 'DF101',
+  name: 'no-root-user',
+  severity: 'warning',
+  language: 'dockerfile',
+  fixable: true,
+  docs: {
+    summary: 'The final image runs its process as root.',
+    why: 'Without a `USER`, the container process runs as root. A flaw in the application then hands an attacker root inside the container, which makes escaping it or tampering with mounted volumes far easier. Running as an unprivileged user limits the damage.',
+  },
+  check(model: DockerfileModel, context: RuleContext) {
+    const stage = model.finalStage;
+    if (!stage) return;
+    const lineage = model.lineage(stage);
+    const root = lineage[0];
+    // An image built from variables may set its own USER; nothing to say about it.
+    if (!root.image) return;
+    const instructions = lineage.flatMap((s) => s.instructions);
+    const users = instructions.filter((i) => keyword(i) === 'USER');
+    const lastUser = users[users.length - 1];
+    const lastValue = lastUser?.getArguments()[0]?.getValue();
+    if (lastUser && lastValue !== undefined && !isRootUser(lastValue)) return;
+
+    const scratch = root.image?.repository === 'scratch';
+    const launches = instructions.some((i) => keyword(i) === 'CMD' || keyword(i) === 'ENTRYPOINT');
+    if (scratch && !launches) return;
+    if (!lastUser) {
+      if ((root.image?.tag ?? '').includes('nonroot')) return;
+      if (instructions.some((i) => ['RUN', 'ENTRYPOINT'].includes(keyword(i)) && PRIVILEGE_DROPPERS.test(sourceText(model, i)))) return;
+    }
+
+    const earlierUser = users.map((u) => u.getArguments()[0]?.getValue()).find((v) => v !== undefined && !isRootUser(v) && !v.includes('$'));
+    const fix = earlierUser
+      ? addUserFix(model, stage, { family: 'stage', user: earlierUser }, 'switch back to the user set earlier')
+      : recipeFix(model, stage, userRecipe(root.image, scratch));
+    context.report({
+      range: lastUser ? lastUser.getRange() : stage.from.getRange(),
+      message: lastUser
+        ? `The final stage switches to '${lastValue}' and never back, so the container runs as root. Switch to an unprivileged user before CMD/ENTRYPOINT.`
+        : 'The final stage sets no USER, so the container runs as root. Add an unprivileged user and switch to it before CMD/ENTRYPOINT.',
+      fixes: [fix],
+    });
+  },
+};

@@ -1,0 +1,94 @@
+import type { Position, Range } from './types';
+
+/**
+ * Offsets ↔ positions for one text. Both parsers' offsets are UTF-16 indexes
+ * into the JS string, so this is the single place where they become LSP positions.
+ */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  readonly eol: string;
+
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
+    }
+    this.eol = /\r\n/.test(text.slice(0, 10_000)) ? '\r\n' : '\n';
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.starts[lo] };
+  }
+
+  offsetAt(pos: Position): number {
+    if (pos.line >= this.starts.length) return this.text.length;
+    const start = this.starts[Math.max(0, pos.line)];
+    return Math.min(start + Math.max(0, pos.character), this.lineEnd(pos.line));
+  }
+
+  range(startOffset: number, endOffset: number): Range {
+    return { start: this.positionAt(startOffset), end: this.positionAt(endOffset) };
+  }
+
+  /** Offset of the end of the line's content, before its line break. */
+  lineEnd(line: number): number {
+    const next = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+    let end = next;
+    if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  lineText(line: number): string {
+    return this.text.slice(this.starts[line], this.lineEnd(line));
+  }
+
+  /** Offset where the given line starts (or the text's end past the last line). */
+  lineStart(line: number): number {
+    return line < this.starts.length ? this.starts[line] : this.text.length;
+  }
+}
+
+export function pos(line: number, character: number): Position {
+  return { line, character };
+}
+
+export function range(sl: number, sc: number, el: number, ec: number): Range {
+  return { start: pos(sl, sc), end: pos(el, ec) };
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+export function rangeContains(r: Range, p: Position): boolean {
+  return comparePositions(r.start, p) <= 0 && comparePositions(p, r.end) <= 0;
+}
+
+export function rangesEqual(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
+}
+
+/** Applies non-overlapping edits to a text (the order given does not matter). */
+export function applyEdits(text: string, edits: readonly { range: Range; newText: string }[]): string {
+  const index = new LineIndex(text);
+  const sorted = edits
+    .map((e) => ({ start: index.offsetAt(e.range.start), end: index.offsetAt(e.range.end), newText: e.newText }))
+    .sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
