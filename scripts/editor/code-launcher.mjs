@@ -143,12 +143,14 @@ function startServer(paths, env, userDataDir, extensionsDir) {
 // own lines back, so a summary line such as `3 passed, 0 failed` stands alone.
 const EXT_HOST_PREFIX = /^\[\d\d:\d\d:\d\d\] \[[^\]]*\]\[[^\]]*\]\[ExtensionHostConnection\] <\d+>(?:<stderr>)? ?/;
 
-/** Forwards server lines to stdout and hands each one to `onLine`. */
+let forwarding = true;
+
+/** Forwards server lines to stdout (until shutdown) and hands each one to `onLine`. */
 function forwardLines(stream, onLine) {
   createInterface({ input: stream, crlfDelay: Infinity }).on('line', (raw) => {
     const line = raw.replace(EXT_HOST_PREFIX, '');
     if (line.trim() === '') return; // the server adds an empty line after every chunk
-    process.stdout.write(`${line}\n`);
+    if (forwarding) process.stdout.write(`${line}\n`);
     onLine(line);
   });
 }
@@ -223,40 +225,38 @@ async function main() {
 
   let server;
   let context;
-  let timer;
-  let cleaning;
-  const cleanup = () =>
-    (cleaning ??= (async () => {
-      clearTimeout(timer);
-      if (context) await Promise.race([context.close().catch(() => {}), new Promise((r) => setTimeout(r, 5_000))]);
-      if (server) await killServerTree(server);
-      rmSync(scratch, { recursive: true, force: true });
-    })());
-  for (const sig of ['SIGINT', 'SIGTERM']) {
-    process.on(sig, () => {
-      log(`received ${sig}, shutting down`);
-      void cleanup().then(() => process.exit(130));
-    });
-  }
-
+  const timers = [];
+  let interrupted;
+  let extHostExited = () => {};
+  const extHostGone = new Promise((r) => (extHostExited = r));
   try {
     const result = await new Promise((resolveResult, reject) => {
-      let page;
-      const pendingShots = new Set();
-      timer = setTimeout(
-        () => reject(new LaunchError(`no test result after ${TIMEOUT_MS / 1000} s: the extension host never called codeAutomationExit (see the output above)`)),
-        TIMEOUT_MS,
+      const fail = (msg) => reject(new LaunchError(msg));
+      for (const sig of ['SIGINT', 'SIGTERM']) {
+        process.on(sig, () => {
+          interrupted = sig;
+          fail(`interrupted by ${sig}`);
+        });
+      }
+      timers.push(
+        setTimeout(
+          () => fail(`no test result after ${TIMEOUT_MS / 1000} s: the extension host never called codeAutomationExit (see the output above)`),
+          TIMEOUT_MS,
+        ),
       );
 
       server = startServer(paths, env, userDataDir, extensionsDir);
-      server.on('error', (err) => reject(new LaunchError(`cannot start the VS Code server: ${err.message}`)));
-      server.on('exit', (code, sig) => reject(new LaunchError(`the VS Code server exited early (${sig ?? `code ${code}`})`)));
+      server.on('error', (err) => fail(`cannot start the VS Code server: ${err.message}`));
+      server.on('exit', (code, sig) => fail(`the VS Code server exited before the tests finished (${sig ?? `code ${code}`})`));
 
+      let page;
       let portFound;
       const port = new Promise((r) => (portFound = r));
+      const pendingShots = new Set();
       const onLine = (line) => {
         const listening = /listening on (\d+)/i.exec(line);
         if (listening) portFound(Number(listening[1]));
+        if (/Extension Host Process exited/.test(line)) extHostExited();
         const shot = /DP_SCREENSHOT ([A-Za-z0-9._-]+)/.exec(line);
         if (shot && page && !pendingShots.has(shot[1])) {
           const name = shot[1];
@@ -266,14 +266,10 @@ async function main() {
       };
       forwardLines(server.stdout, onLine);
       forwardLines(server.stderr, onLine);
+      timers.push(setTimeout(() => fail(`the VS Code server printed no port within ${SERVER_START_TIMEOUT_MS / 1000} s`), SERVER_START_TIMEOUT_MS));
 
-      const serverStart = setTimeout(
-        () => reject(new LaunchError(`the VS Code server printed no port within ${SERVER_START_TIMEOUT_MS / 1000} s`)),
-        SERVER_START_TIMEOUT_MS,
-      );
       void (async () => {
         const p = await port;
-        clearTimeout(serverStart);
         const remote = (abs) => `vscode-remote://127.0.0.1:${p}${abs}`;
         const payload = [
           ...opts.devPaths.map((dir) => ['extensionDevelopmentPath', remote(dir)]),
@@ -287,24 +283,36 @@ async function main() {
           headless: true,
           args: CHROMIUM_ARGS,
           viewport: { width: 1280, height: 800 },
+          // Playwright's own handlers would exit before the server tree is ended.
+          handleSIGINT: false,
+          handleSIGTERM: false,
+          handleSIGHUP: false,
         });
         page = context.pages()[0] ?? (await context.newPage());
-        page.on('crash', () => reject(new LaunchError('the browser page crashed')));
+        page.on('crash', () => fail('the browser page crashed'));
         page.on('pageerror', (err) => log(`page error: ${err.message}`));
         forwardWorkbenchErrors(page);
         // Must exist before the workbench loads: it looks the function up when the tests end.
         await page.exposeFunction('codeAutomationExit', (code) => resolveResult(Number(code)));
         log(`opening ${url}`);
         await page.goto(url);
-      })().catch((err) => reject(err instanceof LaunchError ? err : new LaunchError(`browser: ${err.message}`)));
+      })().catch((err) => fail(`browser: ${err.message}`));
     });
+    // The server relays extension host output in debounced chunks, so the tests'
+    // last lines (the summary) can trail the exit call; they are in once the
+    // extension host has exited.
+    await Promise.race([extHostGone, new Promise((r) => setTimeout(r, 3_000))]);
     log(`tests finished with exit code ${result}`);
     process.exitCode = result;
   } catch (err) {
     log(`FAILED: ${err.message}`);
-    process.exitCode = 1;
+    process.exitCode = interrupted ? 130 : 1;
   } finally {
-    await cleanup();
+    forwarding = false; // what the server says while being torn down is noise
+    for (const t of timers) clearTimeout(t);
+    if (context) await Promise.race([context.close().catch(() => {}), new Promise((r) => setTimeout(r, 5_000))]);
+    if (server) await killServerTree(server);
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
 

@@ -11,8 +11,8 @@ export interface PinCandidate {
 
 export interface PinAdvice {
   candidates: PinCandidate[];
-  /** A fact about the image the diagnostic message should carry. */
-  note?: string;
+  /** Set when the official image is deprecated: what to use instead. */
+  deprecation?: string;
 }
 
 /** The variant a floating tag asks for (`alpine` in `node:alpine`), or '' for none. */
@@ -36,16 +36,15 @@ export function pinAdvice(ref: ImageRef, variant: string, pinnedElsewhere: reado
   const facts = ref.official ? tagFacts(ref.repository) : undefined;
   if (!facts) return { candidates };
   if (facts.deprecated) {
-    return { candidates, note: `The official '${ref.repository}' image is deprecated; consider ${(facts.alternatives ?? []).join(', ')}.` };
+    return { candidates, deprecation: `The official '${ref.repository}' image is deprecated; consider ${(facts.alternatives ?? []).join(', ')}.` };
   }
   const withVariant = (tag: string) => (variant ? `${tag}-${variant}` : tag);
   const dated = `tags as of ${TAG_TABLE_DATE}`;
-  const note = facts.latestTagIs === null ? `'${ref.repository}' publishes no 'latest' tag, so this reference does not pull at all.` : undefined;
-  if (!facts.recommended) return { candidates, note };
+  if (!facts.recommended) return { candidates };
   if (!facts.lines.includes(facts.recommended)) {
     // Images that publish exact versions only (no line tags).
     add(withVariant(facts.recommended), `recommended version, ${dated}`);
-    return { candidates, note };
+    return { candidates };
   }
   const recommended = facts.recommended;
   const latestLine = lineOf(facts, facts.latestTagIs);
@@ -59,7 +58,7 @@ export function pinAdvice(ref: ImageRef, variant: string, pinnedElsewhere: reado
     add(lineTag(facts, recommended, withVariant), `recommended line, ${dated}`);
   }
   add(exactTag(facts, primary, variant), `exact version, ${dated}`);
-  return { candidates, note };
+  return { candidates };
 }
 
 function isOlder(facts: ImageTagFacts, line: string, than: string): boolean {
@@ -79,15 +78,23 @@ function exactTag(facts: ImageTagFacts, line: string, variant: string): string |
 
 /** The diagnostic text for a floating reference, and the tags its fixes offer. */
 export function pinMessage(written: string, ref: ImageRef, variant: string, pinnedElsewhere: readonly string[]): { message: string; fixes: PinCandidate[] } {
-  const advice = pinAdvice(ref, variant, pinnedElsewhere);
-  const what =
-    ref.tag === undefined
-      ? `'${written}' has no tag, so each build pulls whatever 'latest' is at that moment.`
-      : variant
-        ? `'${written}' names a variant but no version, so it moves with every release.`
-        : `'${written}' moves with every release.`;
-  const message = [what, 'Pin a version (or a digest) so builds are repeatable.', advice.note].filter(Boolean).join(' ');
+  const sameVariant = pinnedElsewhere.filter((tag) => tagVariant(tag) === variant);
+  const advice = pinAdvice(ref, variant, sameVariant);
+  const facts = ref.official ? tagFacts(ref.repository) : undefined;
+  let what: string;
+  if (facts && facts.latestTagIs === null && !variant) what = `'${written}' asks for 'latest', which '${ref.repository}' does not publish, so it does not pull at all.`;
+  else if (ref.tag === undefined) what = `'${written}' has no tag, so it resolves to whatever 'latest' is when pulled.`;
+  else if (written.includes('${')) what = `'${written}' defaults to a floating tag, so it moves with every release.`;
+  else if (variant) what = `'${written}' names a variant but no version, so it moves with every release.`;
+  else what = `'${written}' moves with every release.`;
+  const message = [what, 'Pin a version (or a digest) so builds are repeatable.', advice.deprecation].filter(Boolean).join(' ');
   return { message, fixes: advice.candidates };
+}
+
+/** The suffix after the version in a tag (`20-alpine` → `alpine`). */
+function tagVariant(tag: string): string {
+  const dash = tag.indexOf('-');
+  return dash < 0 ? '' : tag.slice(dash + 1);
 }
 
 /** One fix per offered tag; the first is the preferred one. */
