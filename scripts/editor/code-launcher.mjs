@@ -12,13 +12,15 @@
 //   DP_ARTIFACTS_DIR      where DP_SCREENSHOT requests write (default <repo>/test-artifacts)
 
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { killTree } from './processes.mjs';
 import { ProvisionError, provision } from './provision.mjs';
+import { isolatedEnv, seedUserSettings } from './session.mjs';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TIMEOUT_MS = Number(process.env.DP_EDITOR_TIMEOUT_MS) || 180_000;
@@ -65,60 +67,6 @@ function loadPlaywright() {
   } catch (err) {
     throw new LaunchError(`cannot load playwright-core (a devDependency; run npm install in ${REPO_ROOT}): ${err.message}`);
   }
-}
-
-/** Every process whose ancestry leads to `rootPid`, read from /proc. */
-function descendants(rootPid) {
-  const children = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // exited while scanning
-    }
-    // The command name may contain spaces and parentheses; fields resume after the last ')'.
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    if (!children.has(ppid)) children.set(ppid, []);
-    children.get(ppid).push(Number(entry));
-  }
-  const out = [];
-  const queue = [rootPid];
-  while (queue.length > 0) {
-    for (const child of children.get(queue.shift()) ?? []) {
-      out.push(child);
-      queue.push(child);
-    }
-  }
-  return out;
-}
-
-function signal(pid, sig) {
-  try {
-    process.kill(pid, sig);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Ends the server, the extension host and the file watchers it forks. They share
- * the server's process group, but the tree is also walked by pid in case a child
- * started its own session and left the group.
- */
-async function killServerTree(server) {
-  if (server.pid === undefined) return;
-  const pids = [server.pid, ...descendants(server.pid)];
-  signal(-server.pid, 'SIGTERM');
-  for (const pid of pids) signal(pid, 'SIGTERM');
-  const deadline = Date.now() + 5_000;
-  while (Date.now() < deadline && pids.some((pid) => signal(pid, 0))) {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  signal(-server.pid, 'SIGKILL');
-  for (const pid of pids) signal(pid, 'SIGKILL');
 }
 
 function startServer(paths, env, userDataDir, extensionsDir) {
@@ -194,34 +142,10 @@ async function main() {
   const userDataDir = opts.userDataDir ?? join(scratch, 'user-data');
   const extensionsDir = opts.extensionsDir ?? join(scratch, 'extensions');
   const artifactsDir = resolve(process.env.DP_ARTIFACTS_DIR || join(REPO_ROOT, 'test-artifacts'));
-  for (const dir of [join(userDataDir, 'User'), extensionsDir, artifactsDir, join(scratch, 'config'), join(scratch, 'data')]) {
-    mkdirSync(dir, { recursive: true });
-  }
-  writeFileSync(
-    join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify(
-      {
-        'security.workspace.trust.enabled': false,
-        'workbench.startupEditor': 'none',
-        'telemetry.telemetryLevel': 'off',
-        'extensions.autoUpdate': false,
-        'extensions.autoCheckUpdates': false,
-        // Keeps the chat side bar from covering a third of every screenshot.
-        'chat.disableAIFeatures': true,
-        'workbench.secondarySideBar.defaultVisibility': 'hidden',
-      },
-      null,
-      2,
-    ) + '\n',
-  );
-
-  // Variables that a surrounding VS Code sets would make the server talk to it.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VSCODE_|ELECTRON_)/.test(k)));
-  Object.assign(env, {
-    XDG_CONFIG_HOME: join(scratch, 'config'),
-    XDG_DATA_HOME: join(scratch, 'data'),
-    DP_ARTIFACTS_DIR: artifactsDir,
-  });
+  mkdirSync(extensionsDir, { recursive: true });
+  mkdirSync(artifactsDir, { recursive: true });
+  seedUserSettings(userDataDir);
+  const env = isolatedEnv(scratch, { DP_ARTIFACTS_DIR: artifactsDir });
 
   let server;
   let context;
@@ -254,7 +178,7 @@ async function main() {
       const port = new Promise((r) => (portFound = r));
       const pendingShots = new Set();
       const onLine = (line) => {
-        const listening = /listening on (\d+)/i.exec(line);
+        const listening = /Extension host agent listening on (\d+)/.exec(line);
         if (listening) portFound(Number(listening[1]));
         if (/Extension Host Process exited/.test(line)) extHostExited();
         const shot = /DP_SCREENSHOT ([A-Za-z0-9._-]+)/.exec(line);
@@ -311,7 +235,7 @@ async function main() {
     forwarding = false; // what the server says while being torn down is noise
     for (const t of timers) clearTimeout(t);
     if (context) await Promise.race([context.close().catch(() => {}), new Promise((r) => setTimeout(r, 5_000))]);
-    if (server) await killServerTree(server);
+    if (server) await killTree(server);
     rmSync(scratch, { recursive: true, force: true });
   }
 }

@@ -10,7 +10,7 @@ import { RULES } from './rules';
 import { rangeContains } from './text';
 import type { Finding, Language, LintContext, Position, Range, Severity, SeveritySetting } from './types';
 
-export { languageOf } from './language';
+export { languageOf, looksLikeCompose } from './language';
 export { RULES, ruleById } from './rules';
 export { applyEdits } from './text';
 export { TAG_TABLE_DATE } from './image-tags';

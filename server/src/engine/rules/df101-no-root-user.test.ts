@@ -13,7 +13,10 @@ testRule(df101, {
     { name: 'entrypoint drops privileges with gosu', code: 'FROM debian:13\nRUN apt-get update && apt-get install -y --no-install-recommends gosu && rm -rf /var/lib/apt/lists/*\nENTRYPOINT ["docker-entrypoint.sh"]\n' },
     { name: 'root only in a build stage', code: 'FROM golang:1.27 AS build\nUSER root\nRUN go build -o /app\nFROM gcr.io/distroless/static-debian12\nUSER nonroot\nCOPY --from=build /app /app\n' },
     { name: 'base image from a variable', code: 'ARG BASE\nFROM ${BASE}\nCMD ["app"]\n' },
-    'FROM alpine:3.24\nUSER app:app\n',
+    'FROM alpine:3.24\nUSER app:app\nCMD ["app"]\n',
+    { name: 'a base image without its own command', code: 'FROM debian:13\nRUN apt-get update\n' },
+    { name: 'a base image whose command is an interpreter', code: 'FROM debian:13\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["python3"]\n' },
+    { name: 'nginx drops to its worker user itself', code: 'FROM nginx:1.30\nCOPY site /usr/share/nginx/html\nCMD ["nginx", "-g", "daemon off;"]\n' },
   ],
   invalid: [
     {
@@ -44,8 +47,8 @@ testRule(df101, {
       ],
     },
     {
-      name: 'debian family, no CMD: appended at the end, CRLF kept',
-      code: 'FROM debian:13\r\nRUN echo hi\r\n',
+      name: 'debian family, command set before the last RUN: appended at the end, CRLF kept',
+      code: 'FROM debian:13\r\nCMD ["/usr/local/bin/app"]\r\nRUN echo hi\r\n',
       findings: [
         {
           range: [0, 0, 0, 14],
@@ -53,7 +56,7 @@ testRule(df101, {
           fixes: [
             {
               title: 'Add USER app (create a system user the Debian/Ubuntu way)',
-              output: 'FROM debian:13\r\nRUN echo hi\r\nRUN groupadd --system app && useradd --system --gid app --no-create-home app\r\nUSER app\r\n',
+              output: 'FROM debian:13\r\nCMD ["/usr/local/bin/app"]\r\nRUN echo hi\r\nRUN groupadd --system app && useradd --system --gid app --no-create-home app\r\nUSER app\r\n',
             },
           ],
         },

@@ -2,6 +2,7 @@ import type { Instruction } from 'dockerfile-ast';
 import { keyword, sourceText } from '../dockerfile/instructions';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { userRecipe, type UserRecipe } from '../image-facts';
+import type { ImageRef } from '../image-ref';
 import type { DockerfileRule, RuleContext } from '../rule';
 import type { Fix } from '../types';
 
@@ -10,8 +11,52 @@ function isRootUser(value: string): boolean {
   return user === 'root' || user === '0';
 }
 
-/** Entrypoints that start as root on purpose and drop privileges themselves. */
+/** Tools that start as root on purpose and drop privileges themselves. */
 const PRIVILEGE_DROPPERS = /\b(gosu|su-exec|setpriv|chroot --userspec|runuser)\b/;
+
+/**
+ * A bare shell or interpreter as the command marks a base or toolbox image: whoever
+ * builds on it chooses the user. Servers here start as root to bind their ports and
+ * run their workers as an unprivileged user they are configured with.
+ */
+const NOT_AN_APP = new Set([
+  'sh', 'bash', 'ash', 'zsh', 'pwsh', 'powershell', 'cmd',
+  'python', 'python3', 'node', 'irb', 'php', 'ruby', 'perl', 'jshell', 'iex', 'erl', 'ghci', 'lua', 'R', 'julia',
+  'powershell.exe', 'pwsh.exe', 'cmd.exe',
+  'nginx', 'httpd', 'httpd-foreground', 'apache2-foreground', 'php-fpm',
+  // Docker-in-Docker cannot work without root.
+  'dind', 'dind-systemd', 'dockerd', 'dockerd-entrypoint.sh',
+]);
+
+/** Windows images have no root user and no useradd; USER there means something else. */
+function isWindows(image: ImageRef): boolean {
+  return /windows|nanoserver|servercore/i.test(`${image.repository}:${image.tag ?? ''}`);
+}
+
+function words(instruction: Instruction | undefined): string[] {
+  if (!instruction) return [];
+  const raw = instruction.getRawArgumentsContent() ?? '';
+  if (raw.trim().startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      return Array.isArray(parsed) ? parsed.map(String) : [];
+    } catch {
+      return [];
+    }
+  }
+  return instruction.getArguments().map((a) => a.getValue());
+}
+
+/** Whether the final command is that of a base image or a self-dropping server. */
+function runsNoApp(instructions: Instruction[]): boolean {
+  const last = (k: string) => [...instructions].reverse().find((i) => keyword(i) === k);
+  const entrypoint = words(last('ENTRYPOINT'));
+  const cmd = words(last('CMD'));
+  const program = (list: string[]) => (list[0] ?? '').split('/').pop() ?? '';
+  const bare = (list: string[]) => list.length > 0 && NOT_AN_APP.has(program(list)) && list.slice(1).every((w) => w.startsWith('-') || w === 'daemon off;');
+  const wrapper = entrypoint.length === 0 || /entrypoint|tini|dumb-init/.test(program(entrypoint));
+  return bare(entrypoint) || (wrapper && bare(cmd));
+}
 
 function insertionPoint(stage: Stage): { before?: Instruction; after?: Instruction } {
   const list = stage.instructions;
@@ -62,12 +107,15 @@ export const df101: DockerfileRule = {
     const lastValue = lastUser?.getArguments()[0]?.getValue();
     if (lastUser && lastValue !== undefined && !isRootUser(lastValue)) return;
 
-    const scratch = root.image?.repository === 'scratch';
+    if (isWindows(root.image)) return;
+    const scratch = root.image.repository === 'scratch';
+    // Without its own command the image is a base for others, or a build artefact.
     const launches = instructions.some((i) => keyword(i) === 'CMD' || keyword(i) === 'ENTRYPOINT');
-    if (scratch && !launches) return;
+    if (!launches) return;
     if (!lastUser) {
-      if ((root.image?.tag ?? '').includes('nonroot')) return;
+      if ((root.image.tag ?? '').includes('nonroot')) return;
       if (instructions.some((i) => ['RUN', 'ENTRYPOINT'].includes(keyword(i)) && PRIVILEGE_DROPPERS.test(sourceText(model, i)))) return;
+      if (runsNoApp(instructions)) return;
     }
 
     const earlierUser = users.map((u) => u.getArguments()[0]?.getValue()).find((v) => v !== undefined && !isRootUser(v) && !v.includes('$'));

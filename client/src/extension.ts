@@ -1,0 +1,33 @@
+import * as path from 'node:path';
+import type { ExtensionContext } from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+/** Compose files VS Code has no `dockercompose` language for still get served as YAML. */
+const COMPOSE_PATTERNS = ['**/compose*.{yml,yaml}', '**/docker-compose*.{yml,yaml}'];
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'dockerfile' },
+      { language: 'dockercompose' },
+      { language: 'dockerignore' },
+      { language: 'ignore', pattern: '**/*.dockerignore' },
+      { language: 'ignore', pattern: '**/.dockerignore' },
+      ...COMPOSE_PATTERNS.map((pattern) => ({ language: 'yaml', pattern })),
+    ],
+    synchronize: { configurationSection: 'dockerPatterns' },
+  };
+  client = new LanguageClient('dockerPatterns', 'Docker Patterns', serverOptions, clientOptions);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,0 +1,36 @@
+// What every VS Code server session started from these scripts shares: user
+// settings that keep prompts and side panels out of the way, and an environment
+// that keeps the server's files out of the home folder.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const USER_SETTINGS = {
+  'security.workspace.trust.enabled': false,
+  'workbench.startupEditor': 'none',
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  // Keeps the chat side bar from covering a third of every screenshot.
+  'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+};
+
+export function seedUserSettings(userDataDir) {
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2) + '\n');
+}
+
+/**
+ * The current environment with XDG folders moved into `scratch` (code-server
+ * writes its config and logs there) and without the variables a surrounding
+ * VS Code sets, which would make the server talk to that VS Code.
+ */
+export function isolatedEnv(scratch, extra = {}) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VSCODE_|ELECTRON_)/.test(k)));
+  const config = join(scratch, 'config');
+  const data = join(scratch, 'data');
+  mkdirSync(config, { recursive: true });
+  mkdirSync(data, { recursive: true });
+  return { ...env, XDG_CONFIG_HOME: config, XDG_DATA_HOME: data, ...extra };
+}

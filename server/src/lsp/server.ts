@@ -1,0 +1,189 @@
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  MarkupKind,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+  type CodeAction,
+  type Diagnostic,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { hover, languageOf, lint, parse, ruleDocUrl, type Finding, type Language, type ParsedDocument, type Severity } from '../engine';
+import { rangesEqual } from '../engine/text';
+import { siblingFiles } from '../host/files';
+import { DEFAULT_SETTINGS, engineConfig, readSettings, type Settings } from '../host/settings';
+
+const SOURCE = 'docker-patterns';
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** The rule docs shipped beside the bundle (`dist/server.js` → `docs/rules/`). */
+const DOCS_BASE = pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href + '/';
+
+interface Analysis {
+  version: number;
+  parsed: ParsedDocument;
+  findings: Finding[];
+}
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const analyses = new Map<string, Analysis>();
+const timers = new Map<string, NodeJS.Timeout>();
+const reportedRuleErrors = new Set<string>();
+let settings: Settings = DEFAULT_SETTINGS;
+let pullConfiguration = false;
+
+function languageFor(document: TextDocument): Language | undefined {
+  const byName = languageOf(decodeURIComponent(document.uri));
+  switch (document.languageId) {
+    case 'dockerfile':
+      return 'dockerfile';
+    case 'dockercompose':
+      return 'dockercompose';
+    case 'ignore':
+    case 'dockerignore':
+      return byName === 'dockerignore' ? 'dockerignore' : undefined;
+    default:
+      // Compose files VS Code opened as plain YAML, and files named like Dockerfiles.
+      return byName;
+  }
+}
+
+function filePath(uri: string): string | undefined {
+  return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+}
+
+/** Lints the document's current version, reusing the result while the version holds. */
+function analyse(document: TextDocument): Analysis | undefined {
+  const cached = analyses.get(document.uri);
+  if (cached && cached.version === document.version) return cached;
+  const language = languageFor(document);
+  if (!language) return undefined;
+  const path = filePath(document.uri);
+  const parsed = parse(document.getText(), language);
+  const findings = lint(
+    parsed,
+    { fileName: path ?? document.uri, files: path ? siblingFiles(path) : undefined, config: engineConfig(settings) },
+    {
+      onRuleError: (ruleId, error) => {
+        const key = `${ruleId} ${document.uri}`;
+        if (reportedRuleErrors.has(key)) return;
+        reportedRuleErrors.add(key);
+        connection.console.error(`Rule ${ruleId} failed on ${document.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      },
+    },
+  );
+  const analysis = { version: document.version, parsed, findings };
+  analyses.set(document.uri, analysis);
+  return analysis;
+}
+
+function toDiagnostic(finding: Finding): Diagnostic {
+  return {
+    range: finding.range,
+    severity: SEVERITY[finding.severity],
+    code: finding.ruleId,
+    codeDescription: { href: ruleDocUrl(finding.ruleId, DOCS_BASE) },
+    source: SOURCE,
+    message: finding.message,
+  };
+}
+
+function publish(uri: string): void {
+  timers.delete(uri);
+  const document = documents.get(uri);
+  if (!document) return;
+  const analysis = settings.enable ? analyse(document) : undefined;
+  // The document may have changed while linting; never publish for an older version.
+  if (documents.get(uri)?.version !== document.version) return;
+  void connection.sendDiagnostics({ uri, version: document.version, diagnostics: (analysis?.findings ?? []).map(toDiagnostic) });
+}
+
+/** Small files are linted at once; large ones wait a little for typing to pause. */
+function debounceFor(document: TextDocument): number {
+  return Math.min(150, Math.floor(document.getText().length / 2_000));
+}
+
+function schedule(document: TextDocument): void {
+  clearTimeout(timers.get(document.uri));
+  timers.set(document.uri, setTimeout(() => publish(document.uri), debounceFor(document)));
+}
+
+async function refreshSettings(changed?: unknown): Promise<void> {
+  if (pullConfiguration) {
+    settings = readSettings(await connection.workspace.getConfiguration('dockerPatterns'));
+  } else if (changed && typeof changed === 'object') {
+    settings = readSettings((changed as { dockerPatterns?: unknown }).dockerPatterns);
+  }
+  analyses.clear();
+  for (const document of documents.all()) schedule(document);
+}
+
+connection.onInitialize((params): InitializeResult => {
+  pullConfiguration = params.capabilities.workspace?.configuration === true;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      hoverProvider: true,
+    },
+    serverInfo: { name: 'docker-patterns' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (pullConfiguration) void refreshSettings();
+});
+
+connection.onDidChangeConfiguration((change) => void refreshSettings(change.settings));
+
+documents.onDidChangeContent((change) => schedule(change.document));
+
+documents.onDidClose((event) => {
+  clearTimeout(timers.get(event.document.uri));
+  timers.delete(event.document.uri);
+  analyses.delete(event.document.uri);
+  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
+
+connection.onCodeAction((params) => {
+  const document = documents.get(params.textDocument.uri);
+  const analysis = document && settings.enable ? analyse(document) : undefined;
+  if (!analysis) return [];
+  const actions: CodeAction[] = [];
+  for (const diagnostic of params.context.diagnostics) {
+    if (diagnostic.source !== SOURCE) continue;
+    const finding = analysis.findings.find((f) => f.ruleId === diagnostic.code && rangesEqual(f.range, diagnostic.range));
+    for (const fix of finding?.fixes ?? []) {
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: fix.preferred === true,
+        edit: { changes: { [params.textDocument.uri]: fix.edits } },
+      });
+    }
+  }
+  return actions;
+});
+
+connection.onHover((params) => {
+  const document = documents.get(params.textDocument.uri);
+  const analysis = document && settings.enable ? analyse(document) : undefined;
+  if (!analysis) return null;
+  const result = hover(analysis.parsed, params.position, analysis.findings, DOCS_BASE);
+  return result ? { contents: { kind: MarkupKind.Markdown, value: result.contents }, range: result.range } : null;
+});
+
+documents.listen(connection);
+connection.listen();
