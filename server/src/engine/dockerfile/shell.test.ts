@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseShell, programWords } from './shell';
+
+const shape = (text: string, escape?: string) => parseShell(text, { escape }).map((c) => ({ words: c.words.map((w) => w.value), next: c.next }));
+
+test('splits on operators outside quotes', () => {
+  assert.deepEqual(shape(`apt-get update && echo "a && b" | tee 'x;y'; true || false`), [
+    { words: ['apt-get', 'update'], next: '&&' },
+    { words: ['echo', 'a && b'], next: '|' },
+    { words: ['tee', 'x;y'], next: ';' },
+    { words: ['true'], next: '||' },
+    { words: ['false'], next: undefined },
+  ]);
+});
+
+test('joins Dockerfile continuations and drops comment lines inside them', () => {
+  assert.deepEqual(shape('npm ci \\\n  # why\n\n  && npm run build'), [
+    { words: ['npm', 'ci'], next: '&&' },
+    { words: ['npm', 'run', 'build'], next: undefined },
+  ]);
+  assert.deepEqual(shape('a `\r\n  && b', '`'), [
+    { words: ['a'], next: '&&' },
+    { words: ['b'], next: undefined },
+  ]);
+});
+
+test('keeps command substitutions whole and records offsets', () => {
+  const [cmd] = parseShell('echo $(a && b) `c; d` x\\ y');
+  assert.deepEqual(cmd.words.map((w) => w.value), ['echo', '$(a && b)', '`c; d`', 'x y']);
+  assert.deepEqual(cmd.words.map((w) => [w.start, w.end]), [[0, 4], [5, 14], [15, 21], [22, 26]]);
+});
+
+test('program words skip assignments and wrappers', () => {
+  const [cmd] = parseShell('DEBIAN_FRONTEND=noninteractive sudo -E apt-get install -y curl');
+  assert.deepEqual(programWords(cmd), ['apt-get', 'install', '-y', 'curl']);
+});
