@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileUri, LspClient, type PublishedDiagnostics } from '../support/lsp-client';
+
+interface CodeAction {
+  title: string;
+  kind?: string;
+  isPreferred?: boolean;
+  diagnostics?: unknown[];
+  edit?: { changes?: Record<string, { range: PublishedDiagnostics['diagnostics'][number]['range']; newText: string }[]> };
+}
+
+const DOCKERFILE = 'FROM node\nWORKDIR /app\nCOPY . .\nRUN npm ci\nEXPOSE 3000\nCMD ["node", "server.js"]\n';
+const COMPOSE = 'version: "3.8"\nservices:\n  web:\n    image: nginx\n    depends_on:\n      - db\n  db:\n    image: postgres:16\n';
+
+const shape = (p: PublishedDiagnostics) => p.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]);
+
+describe('language server over stdio', () => {
+  let client: LspClient;
+  let folder: string;
+  let dockerfileUri: string;
+  let text = DOCKERFILE;
+  let version = 1;
+
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'dp-protocol-'));
+    writeFileSync(join(folder, 'Dockerfile'), DOCKERFILE);
+    writeFileSync(join(folder, 'package.json'), '{}');
+    writeFileSync(join(folder, 'package-lock.json'), '{}');
+    dockerfileUri = fileUri(join(folder, 'Dockerfile'));
+    client = new LspClient();
+    await client.initialize();
+  });
+
+  after(async () => {
+    await client.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  async function applyPreferred(code: string, titlePrefix: string): Promise<void> {
+    const current = await client.diagnostics((p) => p.uri === dockerfileUri && p.version === version);
+    const diagnostic = current.diagnostics.find((d) => d.code === code);
+    assert.ok(diagnostic, `${code} is published`);
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: dockerfileUri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic], only: ['quickfix'] },
+    })) as CodeAction[];
+    const action = actions.find((a) => a.title.startsWith(titlePrefix) && a.isPreferred);
+    assert.ok(action, `a preferred "${titlePrefix}" action among ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.equal(action.kind, 'quickfix');
+    assert.deepEqual(action.diagnostics, [diagnostic]);
+    const edits = action.edit?.changes?.[dockerfileUri] ?? [];
+    text = TextDocument.applyEdits(TextDocument.create(dockerfileUri, 'dockerfile', version, text), edits);
+    version++;
+    await client.change(dockerfileUri, version, text);
+    const next = await client.diagnostics((p) => p.uri === dockerfileUri && p.version === version);
+    assert.ok(!next.diagnostics.some((d) => d.code === code), `${code} is gone after "${action.title}"`);
+  }
+
+  test('open publishes exact diagnostics with code, link and source', async () => {
+    await client.open(dockerfileUri, 'dockerfile', text, version);
+    const published = await client.diagnostics((p) => p.uri === dockerfileUri);
+    assert.equal(published.version, 1);
+    assert.deepEqual(shape(published), [
+      ['DF101', 0, 0, 0, 9],
+      ['DF301', 0, 5, 0, 9],
+      ['DF201', 2, 0, 2, 8],
+    ]);
+    for (const d of published.diagnostics) {
+      assert.equal(d.source, 'docker-patterns');
+      assert.equal(d.severity, 2);
+      const href = d.codeDescription?.href ?? '';
+      assert.ok(href.endsWith(`/docs/rules/${d.code}.md`), href);
+      assert.ok(existsSync(fileURLToPath(href)), `${href} exists`);
+    }
+  });
+
+  test('hover on an instruction and on a diagnostic', async () => {
+    const onFrom = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: dockerfileUri }, position: { line: 0, character: 1 } })) as { contents: { kind: string; value: string } };
+    assert.equal(onFrom.contents.kind, 'markdown');
+    assert.match(onFrom.contents.value, /\*\*FROM\*\*/);
+    assert.match(onFrom.contents.value, /base image/);
+    assert.match(onFrom.contents.value, /\*\*DF101\*\* no-root-user/);
+    const onCopy = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: dockerfileUri }, position: { line: 2, character: 6 } })) as { contents: { value: string } };
+    assert.match(onCopy.contents.value, /\*\*DF201\*\* copy-before-install/);
+    assert.match(onCopy.contents.value, /\(file:\/\/[^)]*\/docs\/rules\/DF201\.md\)/);
+  });
+
+  test('the three card fixes apply through code actions and clear the diagnostics', async () => {
+    await applyPreferred('DF301', 'Pin tag');
+    await applyPreferred('DF201', 'Reorder COPY');
+    await applyPreferred('DF101', 'Add USER');
+    assert.equal(text, 'FROM node:24\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nEXPOSE 3000\nUSER node\nCMD ["node", "server.js"]\n');
+    const final = await client.diagnostics((p) => p.uri === dockerfileUri && p.version === version);
+    assert.deepEqual(final.diagnostics, []);
+  });
+
+  test('publications never go back to an older version', async () => {
+    for (let i = 0; i < 5; i++) {
+      version++;
+      await client.change(dockerfileUri, version, text + `# edit ${i}\n`);
+    }
+    await client.diagnostics((p) => p.uri === dockerfileUri && p.version === version);
+    const versions = client.publications(dockerfileUri).map((p) => p.version ?? 0);
+    assert.deepEqual(versions, [...versions].sort((a, b) => a - b));
+  });
+
+  test('close clears the diagnostics', async () => {
+    const before = client.publications(dockerfileUri).length;
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: dockerfileUri } });
+    const cleared = await client.diagnostics((p) => p.uri === dockerfileUri && client.publications(dockerfileUri).indexOf(p) >= before);
+    assert.deepEqual(cleared.diagnostics, []);
+  });
+
+  test('a compose file opened as plain YAML is served by its name', async () => {
+    const uri = fileUri(join(folder, 'compose.yaml'));
+    await client.open(uri, 'yaml', COMPOSE);
+    const published = await client.diagnostics((p) => p.uri === uri);
+    assert.deepEqual(shape(published), [
+      ['DC302', 0, 0, 0, 7],
+      ['DC301', 3, 11, 3, 16],
+      ['DC201', 5, 8, 5, 10],
+    ]);
+  });
+
+  test('other YAML files are left alone', async () => {
+    const uri = fileUri(join(folder, 'values.yaml'));
+    await client.open(uri, 'yaml', 'services:\n  web:\n    image: nginx\n');
+    const published = await client.diagnostics((p) => p.uri === uri);
+    assert.deepEqual(published.diagnostics, []);
+  });
+});
