@@ -139,7 +139,7 @@ function runLint(options: Options): number {
 }
 
 function runRules(options: Options): number {
-  const rules = RULES.map((r) => ({ id: r.id, name: r.name, severity: r.severity, languages: [r.language], fixable: r.fixable }));
+  const rules = RULES.map((r) => ({ id: r.id, name: r.name, severity: r.severity, languages: [r.language], fixable: r.fix !== undefined }));
   if (options.format === 'json') process.stdout.write(JSON.stringify(rules, null, 2) + '\n');
   else process.stdout.write(rules.map((r) => `${r.id}  ${r.name.padEnd(28)} ${r.severity.padEnd(8)} ${r.languages.join(',').padEnd(14)} ${r.fixable ? 'fix' : ''}`).join('\n') + '\n');
   return 0;

@@ -8,8 +8,8 @@ export interface RuleMeta {
   severity: SeveritySetting;
   language: Language;
   docs: RuleDocs;
-  /** Whether the rule offers quick fixes at all. */
-  fixable: boolean;
+  /** The name of the quick fix the rule offers, as the catalog calls it; none when it offers none. */
+  fix?: string;
 }
 
 export interface Report {

@@ -163,7 +163,7 @@ export const dc201: ComposeRule = {
   name: 'depends-on-healthy',
   severity: 'warning',
   language: 'dockercompose',
-  fixable: true,
+  fix: 'Wait for healthy',
   docs: {
     summary: '`depends_on` only waits for a dependency to start, though it has a healthcheck or needs time to become ready.',
     why: "The short form of `depends_on`, and `condition: service_started`, wait only until the dependency's container has started. A database needs seconds more before it accepts connections, so the dependent service fails or retries at startup. `condition: service_healthy` waits for the dependency's healthcheck to pass.",

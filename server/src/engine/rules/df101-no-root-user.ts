@@ -89,7 +89,7 @@ export const df101: DockerfileRule = {
   name: 'no-root-user',
   severity: 'warning',
   language: 'dockerfile',
-  fixable: true,
+  fix: 'Add USER',
   docs: {
     summary: 'The final image runs its process as root.',
     why: 'Without a `USER`, the container process runs as root. A flaw in the application then hands an attacker root inside the container, which makes escaping it or tampering with mounted volumes far easier. Running as an unprivileged user limits the damage.',

@@ -197,7 +197,7 @@ export const df201: DockerfileRule = {
   name: 'copy-before-install',
   severity: 'warning',
   language: 'dockerfile',
-  fixable: true,
+  fix: 'Reorder COPY',
   docs: {
     summary: 'The whole build context is copied before dependencies are installed.',
     why: 'Docker reuses a cached layer only while everything before it is unchanged. Copying all sources before the install means any edit to any file re-runs the install; copying only the manifests first keeps the install cached until the dependencies change.',

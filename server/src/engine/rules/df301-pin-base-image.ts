@@ -20,7 +20,7 @@ export const df301: DockerfileRule = {
   name: 'pin-base-image',
   severity: 'warning',
   language: 'dockerfile',
-  fixable: true,
+  fix: 'Pin tag',
   docs: {
     summary: 'A base image is used without a version tag or digest, or with `latest`.',
     why: 'A floating tag resolves to whatever was published last, so two builds of the same Dockerfile can produce different images and an upstream release can break a build that did not change. A version tag, or a digest, makes builds repeatable.',
