@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
+import { workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
@@ -22,7 +22,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { language: 'ignore', pattern: '**/.dockerignore' },
       ...COMPOSE_PATTERNS.map((pattern) => ({ language: 'yaml', pattern })),
     ],
-    synchronize: { configurationSection: 'dockerPatterns' },
+    synchronize: {
+      configurationSection: 'dockerPatterns',
+      fileEvents: workspace.createFileSystemWatcher('**/{.docker-patterns.y*ml,.hadolint.y*ml,*.dockerignore,.dockerignore,.env,package-lock.json,yarn.lock,pnpm-lock.yaml}'),
+    },
   };
   client = new LanguageClient('dockerPatterns', 'Docker Patterns', serverOptions, clientOptions);
   await client.start();

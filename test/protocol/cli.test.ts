@@ -114,6 +114,24 @@ describe('docker-patterns CLI', () => {
     }
   });
 
+  test('project config files set severities: ours over hadolint\'s', () => {
+    const project = mkdtempSync(join(tmpdir(), 'dp-config-'));
+    try {
+      mkdirSync(join(project, 'app'));
+      writeFileSync(join(project, 'app', 'Dockerfile'), 'FROM node\nCMD ["node", "a.js"]\n');
+      writeFileSync(join(project, '.hadolint.yaml'), 'ignored: [DL3002]\noverride:\n  error: [DL3006]\n');
+      const ids = () => (JSON.parse(run(['lint', '--format', 'json', project]).stdout) as { messages: { ruleId: string; severity: string }[] }[])[0].messages.map((m) => `${m.ruleId}:${m.severity}`);
+      assert.deepEqual(ids(), ['DF301:error']);
+      writeFileSync(join(project, 'app', '.docker-patterns.yaml'), 'rules:\n  DF301: info\n  DF101: warning\n');
+      assert.deepEqual(ids(), ['DF101:warning', 'DF301:info']);
+      writeFileSync(join(project, 'app', '.docker-patterns.yaml'), 'rules: [\n');
+      const broken = run(['lint', project]);
+      assert.match(broken.stderr, /ignoring config .*\.docker-patterns\.yaml/);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+
   test('rules --format json lists every rule', () => {
     const rules = JSON.parse(run(['rules', '--format', 'json']).stdout) as { id: string; name: string; severity: string; languages: string[]; fixable: boolean }[];
     assert.deepEqual(rules.find((r) => r.id === 'DF101'), { id: 'DF101', name: 'no-root-user', severity: 'warning', languages: ['dockerfile'], fixable: true });

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { applyEdits, languageOf, lint, looksLikeCompose, parse, RULES, type Finding, type Language, type LintContext, type Severity } from '../engine';
 import { siblingFiles } from '../host/files';
+import { loadProjectConfig, type LoadedConfig } from '../host/project-config';
 import { toJson, toSarif, toStylish, type FileResult } from './formats';
 
 // Paths are those of the bundle, `dist/cli.js`, which ships beside package.json and docs/.
@@ -111,6 +112,17 @@ function runLint(options: Options): number {
   const files = collect(options.paths.length > 0 ? options.paths : ['.']);
   const results: FileResult[] = [];
   let ioError = false;
+  const configs = new Map<string, LoadedConfig>();
+  const configFor = (path: string) => {
+    const folder = dirname(path);
+    let loaded = configs.get(folder);
+    if (!loaded) {
+      loaded = loadProjectConfig(folder);
+      for (const error of loaded.errors) process.stderr.write(`docker-patterns: ignoring config ${error}\n`);
+      configs.set(folder, loaded);
+    }
+    return loaded.config;
+  };
   for (const file of files) {
     let text: string;
     try {
@@ -120,7 +132,7 @@ function runLint(options: Options): number {
       ioError = true;
       continue;
     }
-    const context: LintContext = { fileName: file.path, files: siblingFiles(file.path) };
+    const context: LintContext = { fileName: file.path, files: siblingFiles(file.path), config: configFor(file.path) };
     if (options.fix) {
       const fixed = fixFile(text, file.language, context, file.path);
       if (fixed !== text) {

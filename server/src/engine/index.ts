@@ -7,13 +7,15 @@ import { DockerfileModel } from './dockerfile/model';
 import { INSTRUCTION_DOCS } from './dockerfile/instruction-docs';
 import type { Rule } from './rule';
 import { RULES } from './rules';
-import { rangeContains } from './text';
-import type { Finding, Language, LintContext, Position, Range, Severity, SeveritySetting } from './types';
+import { ignoreFixes, isSuppressed, readSuppressions } from './suppression';
+import { LineIndex, rangeContains } from './text';
+import type { Finding, Fix, Language, LintContext, Position, Range, Severity, SeveritySetting } from './types';
 
 export { languageOf, looksLikeCompose } from './language';
 export { RULES, ruleById } from './rules';
 export { applyEdits } from './text';
 export { TAG_TABLE_DATE } from './image-tags';
+export { HADOLINT_CONFIG_FILES, mergeConfigs, parseHadolintConfig, parseProjectConfig, PROJECT_CONFIG_FILES } from './config-files';
 export type * from './types';
 export type { Rule } from './rule';
 
@@ -62,9 +64,37 @@ export function lint(doc: ParsedDocument, context: LintContext, options: LintOpt
       options.onRuleError?.(rule.id, error);
     }
   }
-  return findings.sort(
+  const suppressions = readSuppressions(doc.text, doc.language, RULES, lineInfo(doc));
+  return findings
+    .filter((f) => !isSuppressed(suppressions, f))
+    .sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId),
   );
+}
+
+/** Where statements start and end, for comments that apply to "the next instruction". */
+function lineInfo(doc: ParsedDocument): { spans: { start: number; end: number }[]; stageStarts: number[] } {
+  if (doc.language === 'dockerfile') {
+    const instructions = doc.model.ast.getInstructions();
+    return {
+      spans: instructions.map((i) => ({ start: i.getRange().start.line, end: i.getRange().end.line })),
+      stageStarts: doc.model.stages.map((s) => s.from.getRange().start.line),
+    };
+  }
+  const lines = new LineIndex(doc.text);
+  const spans: { start: number; end: number }[] = [];
+  for (let line = 0; line < lines.lineCount; line++) {
+    const t = lines.lineText(line).trim();
+    if (t && !t.startsWith('#')) spans.push({ start: line, end: line });
+  }
+  return { spans, stageStarts: [] };
+}
+
+/** The "Ignore <ID> for this line / file" actions every finding gets. */
+export function ignoreActions(doc: ParsedDocument, finding: Finding): Fix[] {
+  const line = finding.range.start.line;
+  const span = lineInfo(doc).spans.find((s) => s.start <= line && line <= s.end);
+  return ignoreFixes(doc.text, doc.language, finding, span?.start ?? line);
 }
 
 export interface HoverResult {

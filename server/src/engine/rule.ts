@@ -10,6 +10,8 @@ export interface RuleMeta {
   docs: RuleDocs;
   /** The name of the quick fix the rule offers, as the catalog calls it; none when it offers none. */
   fix?: string;
+  /** The same check in other tools (hadolint `DLxxxx`, BuildKit check names, dclint rule names), for their ignore comments and configs. */
+  peers?: string[];
 }
 
 export interface Report {

@@ -53,6 +53,8 @@ export interface FileAccess {
 export interface EngineConfig {
   /** Per-rule severity overrides by rule id. */
   rules?: Record<string, SeveritySetting | undefined>;
+  /** Registries `FROM` may pull from (DF302); empty or absent means no restriction is configured. */
+  trustedRegistries?: string[];
 }
 
 export interface LintContext {

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -13,10 +13,12 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { hover, languageOf, lint, parse, ruleDocUrl, type Finding, type Language, type ParsedDocument, type Severity } from '../engine';
+import { hover, ignoreActions, languageOf, lint, parse, ruleDocUrl, type Finding, type Language, type ParsedDocument, type Severity } from '../engine';
 import { rangesEqual } from '../engine/text';
 import { siblingFiles } from '../host/files';
+import { loadProjectConfig } from '../host/project-config';
 import { DEFAULT_SETTINGS, engineConfig, readSettings, type Settings } from '../host/settings';
+import { mergeConfigs, type EngineConfig } from '../engine';
 
 const SOURCE = 'docker-patterns';
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -40,6 +42,8 @@ const documents = new TextDocuments(TextDocument);
 const analyses = new Map<string, Analysis>();
 const timers = new Map<string, NodeJS.Timeout>();
 const reportedRuleErrors = new Set<string>();
+/** Project config per folder; dropped whenever a config file changes. */
+const folderConfigs = new Map<string, EngineConfig>();
 let settings: Settings = DEFAULT_SETTINGS;
 let pullConfiguration = false;
 
@@ -63,6 +67,20 @@ function filePath(uri: string): string | undefined {
   return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
 }
 
+function configFor(path: string | undefined): EngineConfig {
+  if (!path) return engineConfig(settings);
+  const folder = dirname(path);
+  let project = folderConfigs.get(folder);
+  if (!project) {
+    const loaded = loadProjectConfig(folder);
+    for (const error of loaded.errors) connection.console.warn(`Ignoring config ${error}`);
+    project = loaded.config;
+    folderConfigs.set(folder, project);
+  }
+  // The user's own settings win over the project's files.
+  return mergeConfigs(project, engineConfig(settings));
+}
+
 /** Lints the document's current version, reusing the result while the version holds. */
 function analyse(document: TextDocument): Analysis | undefined {
   const cached = analyses.get(document.uri);
@@ -73,7 +91,7 @@ function analyse(document: TextDocument): Analysis | undefined {
   const parsed = parse(document.getText(), language);
   const findings = lint(
     parsed,
-    { fileName: path ?? document.uri, files: path ? siblingFiles(path) : undefined, config: engineConfig(settings) },
+    { fileName: path ?? document.uri, files: path ? siblingFiles(path) : undefined, config: configFor(path) },
     {
       onRuleError: (ruleId, error) => {
         const key = `${ruleId} ${document.uri}`;
@@ -149,6 +167,13 @@ connection.onDidChangeConfiguration((change) => void refreshSettings(change.sett
 
 documents.onDidChangeContent((change) => schedule(change.document));
 
+// Config files and the files rules read beside a document (.dockerignore, lockfiles) changed.
+connection.onDidChangeWatchedFiles(() => {
+  folderConfigs.clear();
+  analyses.clear();
+  for (const document of documents.all()) schedule(document);
+});
+
 documents.onDidClose((event) => {
   clearTimeout(timers.get(event.document.uri));
   timers.delete(event.document.uri);
@@ -164,7 +189,8 @@ connection.onCodeAction((params) => {
   for (const diagnostic of params.context.diagnostics) {
     if (diagnostic.source !== SOURCE) continue;
     const finding = analysis.findings.find((f) => f.ruleId === diagnostic.code && rangesEqual(f.range, diagnostic.range));
-    for (const fix of finding?.fixes ?? []) {
+    if (!finding) continue;
+    for (const fix of [...finding.fixes, ...ignoreActions(analysis.parsed, finding)]) {
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,

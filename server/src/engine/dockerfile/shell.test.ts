@@ -35,3 +35,10 @@ test('program words skip assignments and wrappers', () => {
   const [cmd] = parseShell('DEBIAN_FRONTEND=noninteractive sudo -E apt-get install -y curl');
   assert.deepEqual(programWords(cmd), ['apt-get', 'install', '-y', 'curl']);
 });
+
+test('program words drop redirections and heredoc markers', () => {
+  const [a] = parseShell('apt-get install -y curl > /dev/null 2>&1');
+  assert.deepEqual(programWords(a), ['apt-get', 'install', '-y', 'curl']);
+  const [b] = parseShell('cat <<EOF >/etc/conf');
+  assert.deepEqual(programWords(b), ['cat']);
+});

@@ -166,13 +166,25 @@ function matchParen(text: string, open: number): number {
 }
 
 const PREFIXES = new Set(['sudo', 'env', 'time', 'exec', 'nohup', 'command']);
+/** `>file`, `2>&1`, `<<EOF`, `&>/dev/null`: a redirection, with its target when attached. */
+const REDIRECTION = /^\d*(>>?|<<?-?|&>>?|>&|<&)/;
+const BARE_REDIRECTION = /^\d*(>>?|<<?-?|&>>?|>&|<&)$/;
+
+function withoutRedirections(values: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < values.length; i++) {
+    if (BARE_REDIRECTION.test(values[i]) && !values[i].startsWith('<<')) i++;
+    else if (!REDIRECTION.test(values[i])) out.push(values[i]);
+  }
+  return out;
+}
 
 /**
  * The words that name the program and its arguments: leading `VAR=value`
- * assignments, and wrappers such as `sudo` and `env`, are skipped.
+ * assignments, wrappers such as `sudo` and `env`, and redirections are skipped.
  */
 export function programWords(command: Command): string[] {
-  const values = command.words.map((w) => w.value);
+  const values = withoutRedirections(command.words.map((w) => w.value));
   let i = 0;
   while (i < values.length) {
     const v = values[i];

@@ -30,6 +30,7 @@ export const dc301: ComposeRule = {
   severity: 'warning',
   language: 'dockercompose',
   fix: 'Pin tag',
+  peers: ['service-image-require-explicit-tag'],
   docs: {
     summary: 'A service image has no version tag or digest, uses `latest`, or defaults to `latest`.',
     why: 'A floating tag pulls whatever was published last, so the same Compose file starts different software on different days and machines. A database that silently moves to a new major version may not even start on its old data. Pin a version.',

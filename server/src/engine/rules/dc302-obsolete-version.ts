@@ -7,6 +7,7 @@ export const dc302: ComposeRule = {
   severity: 'warning',
   language: 'dockercompose',
   fix: 'Remove version',
+  peers: ['no-version-field'],
   docs: {
     summary: 'The file starts with a top-level `version:`, which Compose ignores.',
     why: 'The Compose specification dropped the file format version: current Docker Compose ignores the key and prints a warning on every run. Keeping it suggests that the number still selects features, which it does not.',

@@ -90,6 +90,7 @@ export const df101: DockerfileRule = {
   severity: 'warning',
   language: 'dockerfile',
   fix: 'Add USER',
+  peers: ['DL3002'],
   docs: {
     summary: 'The final image runs its process as root.',
     why: 'Without a `USER`, the container process runs as root. A flaw in the application then hands an attacker root inside the container, which makes escaping it or tampering with mounted volumes far easier. Running as an unprivileged user limits the damage.',

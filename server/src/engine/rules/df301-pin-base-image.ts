@@ -21,6 +21,7 @@ export const df301: DockerfileRule = {
   severity: 'warning',
   language: 'dockerfile',
   fix: 'Pin tag',
+  peers: ['DL3006', 'DL3007'],
   docs: {
     summary: 'A base image is used without a version tag or digest, or with `latest`.',
     why: 'A floating tag resolves to whatever was published last, so two builds of the same Dockerfile can produce different images and an upstream release can break a build that did not change. A version tag, or a digest, makes builds repeatable.',
