@@ -26,6 +26,8 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TIMEOUT_MS = Number(process.env.DP_EDITOR_TIMEOUT_MS) || 180_000;
 const SERVER_START_TIMEOUT_MS = 60_000;
 const SQUIGGLE_TIMEOUT_MS = 20_000;
+// How long a result may trail the extension host's exit before the run counts as crashed.
+const EXIT_GRACE_MS = 5_000;
 const SQUIGGLES = '.squiggly-warning, .squiggly-error, .squiggly-info';
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -135,7 +137,7 @@ async function screenshot(page, artifactsDir, name) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  const paths = provision({ log: () => {} });
+  const paths = provision({ log, quiet: true });
   const { chromium } = loadPlaywright();
 
   const scratch = mkdtempSync(join(tmpdir(), 'dp-code-launcher-'));
@@ -153,6 +155,7 @@ async function main() {
   let interrupted;
   let extHostExited = () => {};
   const extHostGone = new Promise((r) => (extHostExited = r));
+  let extHostCrash; // how the extension host ended, when that was not a clean exit
   try {
     const result = await new Promise((resolveResult, reject) => {
       const fail = (msg) => reject(new LaunchError(msg));
@@ -177,10 +180,19 @@ async function main() {
       let portFound;
       const port = new Promise((r) => (portFound = r));
       const pendingShots = new Set();
+      let crashTimer;
       const onLine = (line) => {
         const listening = /Extension host agent listening on (\d+)/.exec(line);
         if (listening) portFound(Number(listening[1]));
-        if (/Extension Host Process exited/.test(line)) extHostExited();
+        const exited = /Extension Host Process exited with (code: (\S+), signal: (\S+))\./.exec(line);
+        if (exited) {
+          if (exited[2] !== '0' || exited[3] !== 'null') extHostCrash = exited[1];
+          extHostExited();
+          crashTimer = setTimeout(() => fail(`the extension host exited (${exited[1]}) without reporting a test result`), EXIT_GRACE_MS);
+          timers.push(crashTimer);
+        }
+        // A restarted extension host is still running the tests.
+        if (/Launched Extension Host Process/.test(line)) clearTimeout(crashTimer);
         const shot = /DP_SCREENSHOT ([A-Za-z0-9._-]+)/.exec(line);
         if (shot && page && !pendingShots.has(shot[1])) {
           const name = shot[1];
@@ -207,6 +219,8 @@ async function main() {
           headless: true,
           args: CHROMIUM_ARGS,
           viewport: { width: 1280, height: 800 },
+          // Chromium's crash reporter writes under XDG_CONFIG_HOME too.
+          env,
           // Playwright's own handlers would exit before the server tree is ended.
           handleSIGINT: false,
           handleSIGTERM: false,
@@ -217,7 +231,7 @@ async function main() {
         page.on('pageerror', (err) => log(`page error: ${err.message}`));
         forwardWorkbenchErrors(page);
         // Must exist before the workbench loads: it looks the function up when the tests end.
-        await page.exposeFunction('codeAutomationExit', (code) => resolveResult(Number(code)));
+        await page.exposeFunction('codeAutomationExit', (code) => resolveResult(Number.isInteger(code) ? code : 1));
         log(`opening ${url}`);
         await page.goto(url);
       })().catch((err) => fail(`browser: ${err.message}`));
@@ -226,8 +240,14 @@ async function main() {
     // last lines (the summary) can trail the exit call; they are in once the
     // extension host has exited.
     await Promise.race([extHostGone, new Promise((r) => setTimeout(r, 3_000))]);
-    log(`tests finished with exit code ${result}`);
-    process.exitCode = result;
+    if (result === 0 && extHostCrash) {
+      // The web workbench reports 0 when the extension host dies mid-run.
+      log(`FAILED: the workbench reported success but the extension host exited with ${extHostCrash}`);
+      process.exitCode = 1;
+    } else {
+      log(`tests finished with exit code ${result}`);
+      process.exitCode = result;
+    }
   } catch (err) {
     log(`FAILED: ${err.message}`);
     process.exitCode = interrupted ? 130 : 1;

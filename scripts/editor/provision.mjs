@@ -41,20 +41,22 @@ export function editorPaths(cache = cacheDir()) {
 
 /**
  * Ensures Node 24, code-server and chromium are present and returns their paths.
- * Throws ProvisionError naming the step that failed.
+ * Throws ProvisionError naming the step that failed. `quiet` reports installs
+ * only, not what was already there.
  */
-export function provision({ log = (msg) => console.log(`[provision] ${msg}`) } = {}) {
+export function provision({ log = (msg) => console.log(`[provision] ${msg}`), quiet = false } = {}) {
+  const found = quiet ? () => {} : log;
   const cache = cacheDir();
   const paths = editorPaths(cache);
   mkdirSync(cache, { recursive: true });
 
-  ensureAptPackages(log);
+  ensureAptPackages(log, found);
   if (!existsSync(CHROMIUM)) {
     throw new ProvisionError(`${CHROMIUM} is missing although the chromium package is installed`);
   }
 
   if (nodeVersionOk(paths.node24)) {
-    log(`Node ${NODE_VERSION}: cached at ${paths.node24}`);
+    found(`Node ${NODE_VERSION}: cached at ${paths.node24}`);
   } else {
     log(`Node ${NODE_VERSION}: installing into ${paths.nodeRoot}`);
     installAtomically(cache, paths.nodeRoot, `node@${NODE_VERSION}`, process.env, log);
@@ -64,7 +66,7 @@ export function provision({ log = (msg) => console.log(`[provision] ${msg}`) } =
   }
 
   if (existsSync(paths.serverMain) && existsSync(paths.codeServerEntry)) {
-    log(`code-server ${CODE_SERVER_VERSION}: cached at ${paths.codeServerDir}`);
+    found(`code-server ${CODE_SERVER_VERSION}: cached at ${paths.codeServerDir}`);
   } else {
     const headers = nodeHeadersDir(paths.nodeRoot);
     log(`code-server ${CODE_SERVER_VERSION}: installing with Node ${NODE_VERSION} (headers ${headers}); takes about 2 minutes`);
@@ -85,10 +87,10 @@ export function provision({ log = (msg) => console.log(`[provision] ${msg}`) } =
   return { node24: paths.node24, codeServerDir: paths.codeServerDir, serverMain: paths.serverMain, chromium: CHROMIUM };
 }
 
-function ensureAptPackages(log) {
+function ensureAptPackages(log, found) {
   const missing = APT_PACKAGES.filter((pkg) => !debInstalled(pkg));
   if (missing.length === 0) {
-    log(`Debian packages present: ${APT_PACKAGES.join(', ')}`);
+    found(`Debian packages present: ${APT_PACKAGES.join(', ')}`);
     return;
   }
   if (typeof process.getuid === 'function' && process.getuid() !== 0) {

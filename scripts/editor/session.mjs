@@ -22,15 +22,18 @@ export function seedUserSettings(userDataDir) {
 }
 
 /**
- * The current environment with XDG folders moved into `scratch` (code-server
- * writes its config and logs there) and without the variables a surrounding
- * VS Code sets, which would make the server talk to that VS Code.
+ * The current environment with the folders the server writes to moved into
+ * `scratch`: XDG config and data (code-server's config and logs), and the temp
+ * and runtime folders (the IPC sockets of the server, its agent host and the git
+ * extension, which a killed server never removes). Variables a surrounding
+ * VS Code sets are dropped, as they would make the server talk to that VS Code.
  */
 export function isolatedEnv(scratch, extra = {}) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VSCODE_|ELECTRON_)/.test(k)));
-  const config = join(scratch, 'config');
-  const data = join(scratch, 'data');
-  mkdirSync(config, { recursive: true });
-  mkdirSync(data, { recursive: true });
-  return { ...env, XDG_CONFIG_HOME: config, XDG_DATA_HOME: data, ...extra };
+  const dirs = { XDG_CONFIG_HOME: 'config', XDG_DATA_HOME: 'data', XDG_RUNTIME_DIR: 'run', TMPDIR: 'tmp' };
+  for (const [key, name] of Object.entries(dirs)) {
+    env[key] = join(scratch, name);
+    mkdirSync(env[key], { recursive: true, mode: 0o700 });
+  }
+  return { ...env, ...extra };
 }

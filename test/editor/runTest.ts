@@ -35,8 +35,9 @@ function checkBuilt(): void {
 }
 
 async function provisionEditor(): Promise<void> {
-  // provision.mjs is plain ESM shared with the shell scripts; a computed
-  // specifier keeps TypeScript from rewriting the import into require().
+  // provision.mjs is untyped plain ESM shared with the shell scripts; importing
+  // it by a computed URL keeps tsc from resolving it (and, were the module
+  // setting commonjs, from turning the import into a require() of ESM).
   const specifier = pathToFileURL(path.join(repoRoot, 'scripts', 'editor', 'provision.mjs')).href;
   const { provision } = (await import(specifier)) as ProvisionModule;
   provision({ log: (message) => say(message) });

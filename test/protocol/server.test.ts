@@ -32,6 +32,7 @@ describe('language server over stdio', () => {
     writeFileSync(join(folder, 'Dockerfile'), DOCKERFILE);
     writeFileSync(join(folder, 'package.json'), '{}');
     writeFileSync(join(folder, 'package-lock.json'), '{}');
+    writeFileSync(join(folder, '.dockerignore'), 'node_modules\n.git\n');
     dockerfileUri = fileUri(join(folder, 'Dockerfile'));
     client = new LspClient();
     await client.initialize();

@@ -53,6 +53,7 @@ export function lint(doc: ParsedDocument, context: LintContext, options: LintOpt
     const severity = effectiveSeverity(rule, context);
     if (severity === 'off') continue;
     const ruleContext = {
+      fileName: context.fileName,
       files: context.files,
       report: (r: { range: Range; message: string; fixes?: Finding['fixes'] }) =>
         findings.push({ ruleId: rule.id, severity, message: r.message, range: r.range, fixes: r.fixes ?? [] }),

@@ -23,6 +23,8 @@ export interface Report {
 /** What a rule's `check` gets besides the model. */
 export interface RuleContext {
   report(report: Report): void;
+  /** The linted file's name or path, for look-ups named after it (`api.Dockerfile.dockerignore`). */
+  fileName: string;
   files?: FileAccess;
 }
 

@@ -26,6 +26,8 @@ export interface Fix {
   preferred?: boolean;
   /** Keeps the file's meaning, so `--fix` and fix-all may apply it unasked. */
   safe?: boolean;
+  /** New files the fix creates, relative to the linted file's folder; never overwrites. */
+  createFiles?: { path: string; content: string }[];
 }
 
 export interface Finding {

@@ -10,10 +10,11 @@ import {
   createConnection,
   type CodeAction,
   type Diagnostic,
+  type WorkspaceEdit,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { hover, ignoreActions, languageOf, lint, parse, ruleDocUrl, type Finding, type Language, type ParsedDocument, type Severity } from '../engine';
+import { hover, ignoreActions, languageOf, lint, parse, ruleDocUrl, type Finding, type Fix, type Language, type ParsedDocument, type Severity } from '../engine';
 import { rangesEqual } from '../engine/text';
 import { siblingFiles } from '../host/files';
 import { loadProjectConfig } from '../host/project-config';
@@ -181,6 +182,20 @@ documents.onDidClose((event) => {
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
+/** A fix as a workspace edit; files it creates are made beside the document, never overwritten. */
+function workspaceEdit(uri: string, fix: Fix): WorkspaceEdit {
+  if (!fix.createFiles?.length) return { changes: { [uri]: fix.edits } };
+  const created = fix.createFiles.flatMap((file) => {
+    const target = new URL(file.path, uri).href;
+    return [
+      { kind: 'create' as const, uri: target, options: { ignoreIfExists: true } },
+      { textDocument: { uri: target, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: file.content }] },
+    ];
+  });
+  const own = fix.edits.length ? [{ textDocument: { uri, version: null }, edits: fix.edits }] : [];
+  return { documentChanges: [...created, ...own] };
+}
+
 connection.onCodeAction((params) => {
   const document = documents.get(params.textDocument.uri);
   const analysis = document && settings.enable ? analyse(document) : undefined;
@@ -196,7 +211,7 @@ connection.onCodeAction((params) => {
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: fix.preferred === true,
-        edit: { changes: { [params.textDocument.uri]: fix.edits } },
+        edit: workspaceEdit(params.textDocument.uri, fix),
       });
     }
   }

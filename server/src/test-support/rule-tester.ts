@@ -7,6 +7,8 @@ export interface ExpectedFix {
   title: string;
   /** The whole document after the fix. */
   output: string;
+  /** Files the fix creates beside the document (path → content). */
+  created?: Record<string, string>;
 }
 
 export interface ExpectedFinding {
@@ -72,7 +74,9 @@ export function testRule(rule: Rule, cases: { valid: (string | Case)[]; invalid:
             const expected = (c.findings[i].fixes ?? [])[j];
             const output = applyEdits(c.code, fix.edits);
             assert.equal(output, expected.output, `text after "${fix.title}"`);
-            const after = lintAll(rule, c, output);
+            const created = Object.fromEntries((fix.createFiles ?? []).map((f) => [f.path, f.content]));
+            assert.deepEqual(created, expected.created ?? {}, `files created by "${fix.title}"`);
+            const after = lintAll(rule, { ...c, files: c.noFiles ? undefined : { ...c.files, ...created } }, output);
             const stillThere = after.filter((f) => f.ruleId === rule.id).length;
             assert.ok(stillThere < own.length, `"${fix.title}" left ${rule.id} firing as often as before`);
             const fresh = after.filter((a) => !before.some((b) => b.ruleId === a.ruleId && b.message === a.message));

@@ -102,12 +102,11 @@ async function diagnosticsWhere(
   }
 }
 
-function expectDiagnostic(diagnostics: readonly vscode.Diagnostic[], id: string, expected: vscode.Range): vscode.Diagnostic {
+function expectDiagnostic(diagnostics: readonly vscode.Diagnostic[], id: string, expected: vscode.Range): void {
   const found = diagnostics.filter((d) => ruleId(d) === id);
   assert.equal(found.length, 1, `expected one ${id}, have ${describe(diagnostics)}`);
   const [d] = found as [vscode.Diagnostic];
   assert.equal(rangeText(d.range), rangeText(expected), `${id} range`);
-  return d;
 }
 
 function hoverText(hovers: readonly vscode.Hover[]): string {

@@ -47,3 +47,11 @@ export function runScript(model: DockerfileModel, instruction: Instruction): She
   if (text.startsWith('[') || heredocs.length > 0) return undefined;
   return { commands: parseShell(text, { escape: model.ast.getEscapeCharacter() }), offset: start };
 }
+
+/** A `COPY`/`ADD` of the whole build context (`.` or `./` as a source, not from a stage). */
+export function isBroadCopy(instruction: Instruction): boolean {
+  const k = keyword(instruction);
+  if ((k !== 'COPY' && k !== 'ADD') || flagValue(instruction, 'from') !== undefined) return false;
+  const operands = copyOperands(instruction);
+  return operands !== undefined && operands.sources.some((s) => s === '.' || s === './');
+}

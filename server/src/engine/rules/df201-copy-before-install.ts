@@ -1,5 +1,5 @@
 import type { Instruction } from 'dockerfile-ast';
-import { copyOperands, flagValue, isModifiable, keyword, runScript, sourceText } from '../dockerfile/instructions';
+import { copyOperands, isBroadCopy, isModifiable, keyword, runScript, sourceText } from '../dockerfile/instructions';
 import type { DockerfileModel } from '../dockerfile/model';
 import { programWords, type Command } from '../dockerfile/shell';
 import type { DockerfileRule, RuleContext } from '../rule';
@@ -111,13 +111,6 @@ function installerFor(words: string[]): Installer | undefined {
     default:
       return undefined;
   }
-}
-
-function isBroadCopy(instruction: Instruction): boolean {
-  const k = keyword(instruction);
-  if ((k !== 'COPY' && k !== 'ADD') || flagValue(instruction, 'from') !== undefined) return false;
-  const operands = copyOperands(instruction);
-  return operands !== undefined && operands.sources.some((s) => s === '.' || s === './');
 }
 
 /** A RUN that binds the context in (`--mount=type=bind`) does not depend on layer order. */

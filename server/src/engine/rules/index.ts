@@ -5,7 +5,9 @@ import { dc301 } from './dc301-pin-image-tag';
 import { dc302 } from './dc302-obsolete-version';
 import { df101 } from './df101-no-root-user';
 import { df201 } from './df201-copy-before-install';
+import { df202 } from './df202-missing-dockerignore';
 import { df301 } from './df301-pin-base-image';
+import { df507 } from './df507-copy-ignored-file';
 
 const ALL: Rule[] = [
   dc201,
@@ -13,7 +15,9 @@ const ALL: Rule[] = [
   dc302,
   df101,
   df201,
+  df202,
   df301,
+  df507,
 ];
 
 /** Every rule, sorted by id. */

@@ -4,16 +4,22 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { lint, parse, RULES } from '..';
 import { repoRoot } from '../../test-support/paths';
+import { fileAccess } from '../../test-support/rule-tester';
 
 const root = repoRoot();
 const rulesDir = join(root, 'server', 'src', 'engine', 'rules');
 const docsDir = join(root, 'docs', 'rules');
 const ruleFiles = readdirSync(rulesDir).filter((f) => /^d[fci]\d{3}-.*\.ts$/.test(f) && !f.endsWith('.test.ts'));
 
-/** The fenced block that follows a `## <heading>` line. */
-function example(doc: string, heading: string): string | undefined {
-  const m = new RegExp(`^## ${heading}\\s*\\n+\`\`\`[a-z]*\\n([\\s\\S]*?)\`\`\``, 'm').exec(doc);
-  return m?.[1];
+/**
+ * The fenced block that follows a `## <heading>` line, and the sibling files the example
+ * assumes, given as `<!-- files: {"name": "content"} -->` in that section.
+ */
+function example(doc: string, heading: string): { code: string; files: Record<string, string> } | undefined {
+  const section = new RegExp(`^## ${heading}\\s*\\n([\\s\\S]*?)(?=^## |$(?![\\s\\S]))`, 'm').exec(doc)?.[1] ?? '';
+  const code = /^```(?:dockerfile|yaml)\n([\s\S]*?)^```/m.exec(section)?.[1];
+  const files = /<!-- files: (.*?) -->/.exec(section)?.[1];
+  return code === undefined ? undefined : { code, files: files ? (JSON.parse(files) as Record<string, string>) : {} };
 }
 
 test('the registry lists every rule file once, sorted by id, with ids matching file names', () => {
@@ -40,8 +46,9 @@ describe('each rule has a test and a doc whose examples behave', () => {
       const bad = example(doc, 'Bad');
       const good = example(doc, 'Good');
       assert.ok(bad && good, 'a Bad and a Good example');
-      const context = { fileName: rule.language === 'dockerfile' ? 'Dockerfile' : 'compose.yaml', config: { rules: { [rule.id]: 'warning' as const } } };
-      const ids = (text: string) => lint(parse(text, rule.language), context).map((f) => f.ruleId);
+      const fileName = rule.language === 'dockerfile' ? 'Dockerfile' : 'compose.yaml';
+      const ids = (e: { code: string; files: Record<string, string> }) =>
+        lint(parse(e.code, rule.language), { fileName, files: fileAccess(e.files), config: { rules: { [rule.id]: 'warning' } } }).map((f) => f.ruleId);
       assert.ok(ids(bad).includes(rule.id), 'the bad example is reported');
       assert.ok(!ids(good).includes(rule.id), 'the good example is not reported');
     });
