@@ -55,6 +55,7 @@ export function lint(doc: ParsedDocument, context: LintContext, options: LintOpt
     const ruleContext = {
       fileName: context.fileName,
       files: context.files,
+      config: context.config,
       report: (r: { range: Range; message: string; fixes?: Finding['fixes'] }) =>
         findings.push({ ruleId: rule.id, severity, message: r.message, range: r.range, fixes: r.fixes ?? [] }),
     };

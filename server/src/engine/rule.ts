@@ -1,6 +1,6 @@
 import type { ComposeModel } from './compose/model';
 import type { DockerfileModel } from './dockerfile/model';
-import type { FileAccess, Fix, Language, Range, RuleDocs, SeveritySetting } from './types';
+import type { EngineConfig, FileAccess, Fix, Language, Range, RuleDocs, SeveritySetting } from './types';
 
 export interface RuleMeta {
   id: string;
@@ -26,6 +26,7 @@ export interface RuleContext {
   /** The linted file's name or path, for look-ups named after it (`api.Dockerfile.dockerignore`). */
   fileName: string;
   files?: FileAccess;
+  config?: EngineConfig;
 }
 
 export interface DockerfileRule extends RuleMeta {

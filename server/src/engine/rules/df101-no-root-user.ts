@@ -1,4 +1,5 @@
 import type { Instruction } from 'dockerfile-ast';
+import { insertBeforeLaunch } from '../dockerfile/edits';
 import { keyword, sourceText } from '../dockerfile/instructions';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { userRecipe, type UserRecipe } from '../image-facts';
@@ -58,21 +59,9 @@ function runsNoApp(instructions: Instruction[]): boolean {
   return bare(entrypoint) || (wrapper && bare(cmd));
 }
 
-function insertionPoint(stage: Stage): { before?: Instruction; after?: Instruction } {
-  const list = stage.instructions;
-  const lastBuildStep = list.reduce((last, instruction, i) => (['RUN', 'COPY', 'ADD'].includes(keyword(instruction)) ? i : last), -1);
-  const launch = list.find((instruction, i) => i > lastBuildStep && (keyword(instruction) === 'CMD' || keyword(instruction) === 'ENTRYPOINT'));
-  return launch ? { before: launch } : { after: list[list.length - 1] ?? stage.from };
-}
-
 function addUserFix(model: DockerfileModel, stage: Stage, recipe: UserRecipe, how: string): Fix {
-  const eol = model.lines.eol;
   const lines = [...(recipe.create ? [`RUN ${recipe.create}`] : []), `USER ${recipe.user}`];
-  const at = insertionPoint(stage);
-  const edit = at.before
-    ? { range: { start: { line: at.before.getRange().start.line, character: 0 }, end: { line: at.before.getRange().start.line, character: 0 } }, newText: lines.map((l) => l + eol).join('') }
-    : { range: { start: (at.after as Instruction).getRange().end, end: (at.after as Instruction).getRange().end }, newText: lines.map((l) => eol + l).join('') };
-  return { title: `Add USER ${recipe.user} (${how})`, edits: [edit], preferred: true };
+  return { title: `Add USER ${recipe.user} (${how})`, edits: [insertBeforeLaunch(model, stage, lines)], preferred: true };
 }
 
 function recipeFix(model: DockerfileModel, stage: Stage, recipe: UserRecipe): Fix {

@@ -7,6 +7,7 @@ import { df101 } from './df101-no-root-user';
 import { df201 } from './df201-copy-before-install';
 import { df202 } from './df202-missing-dockerignore';
 import { df301 } from './df301-pin-base-image';
+import { df405 } from './df405-expose-valid';
 import { df507 } from './df507-copy-ignored-file';
 
 const ALL: Rule[] = [
@@ -17,6 +18,7 @@ const ALL: Rule[] = [
   df201,
   df202,
   df301,
+  df405,
   df507,
 ];
 
