@@ -14,12 +14,15 @@ const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 
 const MAX_FIX_PASSES = 10;
 
 const USAGE = `Usage:
-  docker-patterns lint [paths…] [--format stylish|json|sarif] [--fix] [--fail-on error|warning|info|hint|none]
+  docker-patterns lint [paths…] [--format stylish|json|sarif] [--fix] [--fail-on error|warning|info|hint|none] [--no-context]
   docker-patterns rules [--format stylish|json]
   docker-patterns --version
 
 lint finds Dockerfile*, *.Dockerfile, Containerfile, compose*.y?ml, docker-compose*.y?ml
 and .dockerignore files in the folders given (default: the current folder).
+--no-context lints each file on its own: rules do not look at the files beside it
+(.dockerignore, lockfiles, env files, Dockerfiles named by a Compose file), for files
+copied out of their project.
 Exit codes: 0 nothing at or above --fail-on (default warning), 1 findings, 2 usage or I/O error.`;
 
 class UsageError extends Error {}
@@ -34,10 +37,11 @@ interface Options {
   format: string;
   fix: boolean;
   failOn: Severity | 'none';
+  context: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { command: '', paths: [], format: 'stylish', fix: false, failOn: 'warning' };
+  const options: Options = { command: '', paths: [], format: 'stylish', fix: false, failOn: 'warning', context: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -48,6 +52,7 @@ function parseArgs(argv: string[]): Options {
     };
     if (flag === '--format') options.format = value();
     else if (flag === '--fix') options.fix = true;
+    else if (flag === '--no-context') options.context = false;
     else if (flag === '--fail-on') options.failOn = value() as Options['failOn'];
     else if (flag.startsWith('-') && flag !== '-') throw new UsageError(`unknown option ${flag}`);
     else if (!options.command) options.command = arg;
@@ -132,7 +137,7 @@ function runLint(options: Options): number {
       ioError = true;
       continue;
     }
-    const context: LintContext = { fileName: file.path, files: siblingFiles(file.path), config: configFor(file.path) };
+    const context: LintContext = { fileName: file.path, files: options.context ? siblingFiles(file.path) : undefined, config: configFor(file.path) };
     if (options.fix) {
       const fixed = fixFile(text, file.language, context, file.path);
       if (fixed !== text) {

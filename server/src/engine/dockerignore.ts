@@ -1,3 +1,5 @@
+import { LineIndex } from './text';
+
 /**
  * `.dockerignore` with Docker's own semantics (moby/patternmatcher): comment lines start
  * with `#`; patterns are trimmed, cleaned and made relative to the context root; `*` and
@@ -26,7 +28,11 @@ export function cleanPath(path: string): string {
   return rooted ? '/' + joined : joined || '.';
 }
 
+/** Longer patterns are no real ignore rule, and V8 refuses to compile regular expressions that large. */
+const MAX_PATTERN = 4_096;
+
 function compile(pattern: string): RegExp | undefined {
+  if (pattern.length > MAX_PATTERN) return undefined;
   let out = '^';
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
@@ -101,4 +107,15 @@ export function isIgnored(patterns: readonly IgnorePattern[], path: string): boo
 export function dockerignoreCandidates(dockerfileName: string): string[] {
   const base = dockerfileName.split(/[\\/]/).pop() ?? dockerfileName;
   return [`${base}.dockerignore`, '.dockerignore'];
+}
+
+/** One parse of a `.dockerignore` file, for its rules. */
+export class DockerignoreModel {
+  readonly lines: LineIndex;
+  readonly patterns: IgnorePattern[];
+
+  constructor(readonly text: string) {
+    this.lines = new LineIndex(text);
+    this.patterns = parseDockerignore(text);
+  }
 }

@@ -4,6 +4,7 @@
  */
 import { ComposeModel } from './compose/model';
 import { DockerfileModel } from './dockerfile/model';
+import { DockerignoreModel } from './dockerignore';
 import { INSTRUCTION_DOCS } from './dockerfile/instruction-docs';
 import type { Rule } from './rule';
 import { RULES } from './rules';
@@ -22,7 +23,7 @@ export type { Rule } from './rule';
 export type ParsedDocument =
   | { language: 'dockerfile'; text: string; model: DockerfileModel }
   | { language: 'dockercompose'; text: string; model: ComposeModel }
-  | { language: 'dockerignore'; text: string };
+  | { language: 'dockerignore'; text: string; model: DockerignoreModel };
 
 export function parse(text: string, language: Language): ParsedDocument {
   switch (language) {
@@ -31,7 +32,7 @@ export function parse(text: string, language: Language): ParsedDocument {
     case 'dockercompose':
       return { language, text, model: new ComposeModel(text) };
     case 'dockerignore':
-      return { language, text };
+      return { language, text, model: new DockerignoreModel(text) };
   }
 }
 
@@ -62,6 +63,7 @@ export function lint(doc: ParsedDocument, context: LintContext, options: LintOpt
     try {
       if (rule.language === 'dockerfile' && doc.language === 'dockerfile') rule.check(doc.model, ruleContext);
       else if (rule.language === 'dockercompose' && doc.language === 'dockercompose') rule.check(doc.model, ruleContext);
+      else if (rule.language === 'dockerignore' && doc.language === 'dockerignore') rule.check(doc.model, ruleContext);
     } catch (error) {
       options.onRuleError?.(rule.id, error);
     }

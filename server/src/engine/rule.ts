@@ -1,5 +1,6 @@
 import type { ComposeModel } from './compose/model';
 import type { DockerfileModel } from './dockerfile/model';
+import type { DockerignoreModel } from './dockerignore';
 import type { EngineConfig, FileAccess, Fix, Language, Range, RuleDocs, SeveritySetting } from './types';
 
 export interface RuleMeta {
@@ -39,4 +40,9 @@ export interface ComposeRule extends RuleMeta {
   check(model: ComposeModel, context: RuleContext): void;
 }
 
-export type Rule = DockerfileRule | ComposeRule;
+export interface DockerignoreRule extends RuleMeta {
+  language: 'dockerignore';
+  check(model: DockerignoreModel, context: RuleContext): void;
+}
+
+export type Rule = DockerfileRule | ComposeRule | DockerignoreRule;

@@ -32,13 +32,16 @@ export interface InvalidCase extends Case {
   findings: ExpectedFinding[];
 }
 
+/** A file name of each language, as the hosts would pass it. */
+export const FILE_NAMES = { dockerfile: 'Dockerfile', dockercompose: 'compose.yaml', dockerignore: '.dockerignore' } as const;
+
 export function fileAccess(files: Record<string, string>): FileAccess {
   const has = (p: string) => Object.prototype.hasOwnProperty.call(files, p);
   return { exists: has, read: (p) => (has(p) ? files[p] : undefined) };
 }
 
 function contextFor(rule: Rule, c: Case): LintContext {
-  const fileName = rule.language === 'dockerfile' ? 'Dockerfile' : 'compose.yaml';
+  const fileName = FILE_NAMES[rule.language];
   return { fileName, files: c.noFiles ? undefined : fileAccess(c.files ?? {}), config: { rules: { [rule.id]: rule.severity === 'off' ? 'warning' : rule.severity } } };
 }
 

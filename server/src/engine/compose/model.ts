@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
 
@@ -29,6 +29,7 @@ export class ComposeModel {
   readonly lines: LineIndex;
   readonly root: YAMLMap | undefined;
   readonly services: Service[];
+  private aliasIndex?: Map<Alias, Node>;
 
   constructor(readonly text: string) {
     this.lines = new LineIndex(text);
@@ -43,24 +44,51 @@ export class ComposeModel {
     return this.lines.range(r[0], r[1]);
   }
 
+  /**
+   * Every alias with the node its anchor stands on: the last node carrying that anchor
+   * before the alias, as YAML defines it. Built in one walk on first use, where yaml's own
+   * `Alias.resolve` walks the whole document on each call.
+   */
+  aliasTargets(): ReadonlyMap<Alias, Node> {
+    if (this.aliasIndex) return this.aliasIndex;
+    const targets = new Map<Alias, Node>();
+    const anchors = new Map<string, Node>();
+    visit(this.doc, {
+      Node(_, node) {
+        if (isAlias(node)) {
+          const target = anchors.get(node.source);
+          if (target) targets.set(node, target);
+        } else if (node.anchor) anchors.set(node.anchor, node);
+      },
+    });
+    this.aliasIndex = targets;
+    return targets;
+  }
+
   /** Follows aliases to the node they stand for. */
   resolve(node: unknown): YamlNode | null {
     let current = node;
-    for (let depth = 0; isAlias(current) && depth < MAX_ALIAS_DEPTH; depth++) current = current.resolve(this.doc) ?? null;
+    for (let depth = 0; isAlias(current) && depth < MAX_ALIAS_DEPTH; depth++) current = this.aliasTargets().get(current) ?? null;
     return current && !isAlias(current) ? (current as YamlNode) : null;
   }
 
-  /** The entries of a mapping: its own pairs first, then what `<<` merges in (own keys win). */
-  entries(map: YAMLMap, depth = 0): Entry[] {
+  /**
+   * The entries of a mapping: its own pairs first, then what `<<` merges in (own keys win).
+   * `merging` holds the mappings whose merges are being read, so a merge that leads back
+   * to one of them (`a: &a {<<: [*a, *a]}`) adds nothing instead of growing without end.
+   */
+  entries(map: YAMLMap, merging: ReadonlySet<YAMLMap> = new Set()): Entry[] {
     const own: Entry[] = [];
     const merged: Entry[] = [];
+    const inner = new Set(merging).add(map);
     for (const pair of map.items) {
       const keyNode = pair.key;
       if (!isScalar(keyNode)) continue;
       const key = String(keyNode.value);
-      if (key === '<<' && depth < MAX_ALIAS_DEPTH) {
+      if (key === '<<') {
         for (const source of this.mergeSources(pair.value)) {
-          for (const entry of this.entries(source, depth + 1)) merged.push({ ...entry, merged: true });
+          if (inner.has(source) || inner.size > MAX_ALIAS_DEPTH) continue;
+          for (const entry of this.entries(source, inner)) merged.push({ ...entry, merged: true });
         }
         continue;
       }

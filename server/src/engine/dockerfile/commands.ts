@@ -1,6 +1,6 @@
-import { Run, type Heredoc, type Instruction } from 'dockerfile-ast';
+import type { Instruction } from 'dockerfile-ast';
 import type { Range } from '../types';
-import { isModifiable } from './instructions';
+import { heredocs as heredocsOf, isModifiable } from './instructions';
 import type { DockerfileModel } from './model';
 import { parseShell, programWords, type Command, type Word } from './shell';
 
@@ -42,15 +42,24 @@ function collect(run: Instruction, text: string, base: number | undefined, escap
   return commands;
 }
 
-function heredocsOf(instruction: Instruction): Heredoc[] {
-  return instruction instanceof Run ? instruction.getHeredocs() : [];
-}
+/** Instructions belong to one parse, so their commands can be kept as long as the parse lives. */
+const parsed = new WeakMap<Instruction, readonly ShellCommand[]>();
 
 /**
  * Every simple command a `RUN` executes: shell form, exec form running a shell with
  * `-c`, heredoc scripts fed to a shell, and `sh -c '…'` nested inside any of them.
+ * Computed once per instruction; many rules ask.
  */
-export function shellCommands(model: DockerfileModel, run: Instruction): ShellCommand[] {
+export function shellCommands(model: DockerfileModel, run: Instruction): readonly ShellCommand[] {
+  let commands = parsed.get(run);
+  if (!commands) {
+    commands = readCommands(model, run);
+    parsed.set(run, commands);
+  }
+  return commands;
+}
+
+function readCommands(model: DockerfileModel, run: Instruction): ShellCommand[] {
   if (run.getKeyword() !== 'RUN') return [];
   const args = run.getArgumentsRange();
   if (!args) return [];
@@ -72,6 +81,7 @@ export function shellCommands(model: DockerfileModel, run: Instruction): ShellCo
     return out;
   }
   const heredocs = heredocsOf(run);
+  if (heredocs === undefined) return out;
   if (heredocs.length === 0) {
     collect(run, raw, start, escape, out, 0);
     return out;

@@ -16,7 +16,10 @@ export function insertBeforeLaunch(model: DockerfileModel, stage: Stage, lines: 
   const eol = model.lines.eol;
   const at = insertionPoint(stage);
   if (at.before) {
-    const line = at.before.getRange().start.line;
+    // Above the comment lines that describe the launch instruction or switch checks off for it;
+    // the line above them is always another instruction's, since the stage's FROM comes first.
+    let line = at.before.getRange().start.line;
+    while (line > 0 && /^\s*#/.test(model.lines.lineText(line - 1))) line--;
     return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: lines.map((l) => l + eol).join('') };
   }
   const end = (at.after as Instruction).getRange().end;

@@ -1,4 +1,4 @@
-import { Copy, Run, type Instruction, type ModifiableInstruction } from 'dockerfile-ast';
+import { Copy, Run, type Heredoc, type Instruction, type ModifiableInstruction } from 'dockerfile-ast';
 import type { DockerfileModel } from './model';
 import { parseShell, type Command } from './shell';
 
@@ -37,14 +37,26 @@ export interface ShellScript {
   offset: number;
 }
 
+/**
+ * The heredocs of a `RUN`/`COPY`; undefined when dockerfile-ast cannot read them (it throws
+ * on some valid forms, such as `<<-"EOT" cmd` with a tab-indented end), so callers skip it.
+ */
+export function heredocs(instruction: Instruction): Heredoc[] | undefined {
+  if (!(instruction instanceof Run || instruction instanceof Copy)) return [];
+  try {
+    return instruction.getHeredocs();
+  } catch {
+    return undefined;
+  }
+}
+
 /** The shell commands of a shell-form `RUN` (exec form and heredocs give none). */
 export function runScript(model: DockerfileModel, instruction: Instruction): ShellScript | undefined {
   const args = instruction.getArgumentsRange();
   if (!args) return undefined;
   const start = model.lines.offsetAt(args.start);
   const text = model.text.slice(start, model.lines.offsetAt(args.end));
-  const heredocs = instruction instanceof Run || instruction instanceof Copy ? instruction.getHeredocs() : [];
-  if (text.startsWith('[') || heredocs.length > 0) return undefined;
+  if (text.startsWith('[') || heredocs(instruction)?.length !== 0) return undefined;
   return { commands: parseShell(text, { escape: model.ast.getEscapeCharacter() }), offset: start };
 }
 

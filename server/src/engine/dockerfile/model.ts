@@ -55,12 +55,15 @@ export class DockerfileModel {
 
 function collectGlobalArgs(ast: Dockerfile): Scope {
   const scope = new Map<string, string | undefined>();
+  // One ARG may declare several names (`ARG A B=2`), which dockerfile-ast reads as one property.
   for (const arg of ast.getInitialARGs()) {
-    const property = arg.getProperty();
-    if (!property) continue;
-    const name = property.getName();
-    const value = property.getValue();
-    scope.set(name, value === null ? undefined : substitute(value, scope));
+    for (const word of arg.getArguments().map((a) => a.getValue())) {
+      const eq = word.indexOf('=');
+      const name = eq < 0 ? word : word.slice(0, eq);
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+      const raw = eq < 0 ? undefined : word.slice(eq + 1).replace(/^(["'])(.*)\1$/s, '$2');
+      scope.set(name, raw === undefined ? undefined : substitute(raw, scope));
+    }
   }
   return scope;
 }

@@ -51,12 +51,21 @@ interface Parsed {
   options: Map<string, string>;
 }
 
+/** Reserved words that can open a command inside `if`/`while`/`for` bodies. */
+const RESERVED = new Set(['if', 'then', 'else', 'elif', 'while', 'until', 'do']);
+
+/** The program of a command, past wrappers and the reserved word of a compound command (`then apt-get …`). */
+function programOf(command: ShellCommand): string | undefined {
+  return command.words.find((w) => !RESERVED.has(w));
+}
+
 /** Reads `<manager> [options] <subcommand> [options] operands…`, whatever wrappers precede it. */
 function parse(command: ShellCommand): Parsed | undefined {
-  const manager = MANAGERS[(command.words[0] ?? '').split('/').pop() as string];
+  const program = programOf(command);
+  const manager = MANAGERS[(program ?? '').split('/').pop() as string];
   if (!manager) return undefined;
   const all = command.command.words;
-  const at = all.findIndex((w) => w.value === command.words[0]);
+  const at = all.findIndex((w) => w.value === program);
   if (at < 0) return undefined;
   const takesValue = VALUE_OPTIONS[manager];
   const options = new Map<string, string>();
@@ -78,7 +87,7 @@ function parse(command: ShellCommand): Parsed | undefined {
   return subcommand === undefined ? undefined : { manager, subcommand, operands, options };
 }
 
-/** `gcc=4:12.2.0-3`, `gcc~=12`, `libc6-dev:arm64`, `python3-devel-3.11*` → the bare package name. */
+/** `gcc=4:12.2.0-3`, `gcc~=12`, `libc6-dev:arm64` → the bare package name. */
 function packageName(value: string): string {
   return value.split(/[=<>~:]/)[0];
 }
@@ -107,7 +116,9 @@ export function removedLater(model: DockerfileModel, install: PackageInstall, na
   let markedAuto = false;
   for (const command of after) {
     const parsed = parse(command);
-    if (command.words[0] === 'apt-mark' && command.words[1] === 'auto') markedAuto = true;
+    // `apt-mark auto '.*'`, or `apt-mark showmanual | xargs apt-mark auto`.
+    const mark = command.words.indexOf('apt-mark');
+    if (mark >= 0 && command.words[mark + 1] === 'auto') markedAuto = true;
     if (command.words[0] === 'apt-mark' && command.words[1] === 'manual' && command.words.slice(2).includes(name)) markedAuto = false;
     if (!parsed || parsed.manager !== install.manager || !REMOVE.has(parsed.subcommand)) continue;
     const removed = parsed.operands.map((w) => packageName(w.value));

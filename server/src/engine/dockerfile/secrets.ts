@@ -8,10 +8,11 @@ const SECRET_WORD = /(PASSWORD|PASSWD|SECRET|SECRETS|TOKEN|TOKENS)$/;
 /** Key kinds that are secrets only as a pair (`API_KEY`, `apiKey`, `AWS_SECRET_ACCESS_KEY`), unlike `GPG_KEY` or `PUBLIC_KEY`. */
 const SECRET_KEY_PREFIX = /(API|PRIVATE|ACCESS)$/;
 /**
- * A last word that makes the name point at a secret rather than hold one:
- * `POSTGRES_PASSWORD_FILE` is a path, `OAUTH_TOKEN_URL` an endpoint, `VAULT_SECRET_NAME` a name.
+ * A last word that makes the name point at or describe a secret rather than hold one:
+ * `POSTGRES_PASSWORD_FILE` is a path, `OAUTH_TOKEN_URL` an endpoint, `VAULT_SECRET_NAME` a name,
+ * `PASSWORD_MIN_LENGTH` a policy.
  */
-const POINTER_WORDS = new Set(['FILE', 'FILES', 'FILENAME', 'PATH', 'DIR', 'URL', 'URI', 'ENDPOINT', 'HOST', 'PORT', 'NAME']);
+const POINTER_WORDS = new Set(['FILE', 'FILES', 'FILENAME', 'PATH', 'DIR', 'URL', 'URI', 'ENDPOINT', 'HOST', 'PORT', 'NAME', 'LENGTH', 'TYPE', 'VERSION']);
 
 /** The words of a name: split at `_`, `-`, `.` and lower→upper case changes (`dbPassword`). */
 function words(name: string): string[] {
@@ -44,11 +45,6 @@ export function isEmptyValue(value: string): boolean {
 /** A value that switches a feature (`MYSQL_ALLOW_EMPTY_PASSWORD=yes`) rather than holding a secret. */
 export function isSwitchValue(value: string): boolean {
   return SWITCH.has(value.trim().toLowerCase());
-}
-
-/** The names a value refers to with `$NAME` or `${NAME…}`. */
-export function referencedNames(value: string): string[] {
-  return [...value.matchAll(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)|([A-Za-z_][A-Za-z0-9_]*))/g)].map((m) => m[1] ?? m[2]);
 }
 
 export interface SecretAssignment {

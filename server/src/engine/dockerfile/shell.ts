@@ -166,6 +166,8 @@ function matchParen(text: string, open: number): number {
 }
 
 const PREFIXES = new Set(['sudo', 'env', 'time', 'exec', 'nohup', 'command']);
+/** Reserved words that may open a command list: what follows is the command. */
+const RESERVED = new Set(['{', '!', 'if', 'then', 'else', 'elif', 'do', 'while', 'until']);
 /** `>file`, `2>&1`, `<<EOF`, `&>/dev/null`: a redirection, with its target when attached. */
 const REDIRECTION = /^\d*(>>?|<<?-?|&>>?|>&|<&)/;
 const BARE_REDIRECTION = /^\d*(>>?|<<?-?|&>>?|>&|<&)$/;
@@ -188,7 +190,7 @@ export function programWords(command: Command): string[] {
   let i = 0;
   while (i < values.length) {
     const v = values[i];
-    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(v) || v === '{' || v === '!') i++;
+    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(v) || RESERVED.has(v)) i++;
     else if (PREFIXES.has(v)) {
       i++;
       while (i < values.length && values[i].startsWith('-')) i++;

@@ -1,15 +1,19 @@
-/** Levenshtein distance: insertions, deletions and substitutions each cost one. */
+/**
+ * Edit distance where inserting, deleting or changing a character, or swapping two
+ * neighbours (the commonest typo), each cost one.
+ */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
-    previous = current;
   }
-  return previous[b.length];
+  return d[a.length][b.length];
 }
 
 /**
@@ -25,7 +29,7 @@ export function byCloseness(name: string, candidates: Iterable<string>, maxDista
     .map((c) => c.candidate);
 }
 
-/** How far a misspelling of a word this long may plausibly stray from it. */
+/** How far a misspelling of a word this long may plausibly stray from it; names of one or two characters have no near misses worth guessing. */
 export function typoDistance(word: string): number {
-  return word.length <= 3 ? 1 : word.length <= 8 ? 2 : 3;
+  return word.length <= 2 ? 0 : word.length <= 4 ? 1 : word.length <= 8 ? 2 : 3;
 }

@@ -1,9 +1,11 @@
 import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
+import { childColumn, column, healthcheckEdit } from '../compose/edits';
 import type { ComposeModel, Service } from '../compose/model';
+import { serviceEnv } from '../compose/service-health';
 import { statefulImage } from '../image-facts';
 import { parseImageRef } from '../image-ref';
 import type { ComposeRule, RuleContext } from '../rule';
-import type { Fix, Position, TextEdit } from '../types';
+import type { Fix, TextEdit } from '../types';
 import { substitute } from '../variables';
 
 const NO_VARIABLES = new Map<string, string | undefined>();
@@ -21,56 +23,6 @@ function imageOf(model: ComposeModel, service: Service) {
   const written = model.scalarText(model.get(service.node, 'image')?.value);
   const text = written === undefined ? undefined : substitute(written, NO_VARIABLES);
   return text === undefined ? undefined : parseImageRef(text);
-}
-
-/** Environment values a healthcheck may name; interpolated ones are read in the container. */
-function serviceEnv(model: ComposeModel, service: Service): Map<string, string> {
-  const env = new Map<string, string>();
-  const value = model.get(service.node, 'environment')?.value;
-  const put = (key: string, v: string | undefined) => {
-    if (v !== undefined) env.set(key, v.includes('$') ? `$\${${key}}` : v);
-  };
-  if (isMap(value)) for (const e of model.entries(value)) put(e.key, model.scalarText(e.value));
-  if (isSeq(value)) {
-    for (const item of value.items) {
-      const text = model.scalarText(model.resolve(item));
-      const eq = text?.indexOf('=') ?? -1;
-      if (text && eq > 0) put(text.slice(0, eq), text.slice(eq + 1));
-    }
-  }
-  return env;
-}
-
-function column(model: ComposeModel, node: { range?: [number, number, number] | null }): number {
-  return model.rangeOf(node).start.character;
-}
-
-/** Child indentation of a block mapping, from its first key. */
-function childColumn(model: ComposeModel, map: YAMLMap): number | undefined {
-  const first = map.items[0]?.key;
-  return isScalar(first) ? column(model, first) : undefined;
-}
-
-function healthcheckEdit(model: ComposeModel, target: Service, command: string): TextEdit | undefined {
-  if (!target.node.range || target.node.flow) return undefined;
-  const keyColumn = column(model, target.keyNode);
-  const indent = childColumn(model, target.node);
-  if (indent === undefined || indent <= keyColumn) return undefined;
-  const unit = indent - keyColumn;
-  const pad = (n: number) => ' '.repeat(n);
-  const eol = model.lines.eol;
-  const lines = [
-    'healthcheck:',
-    `${pad(unit)}test: ${JSON.stringify(['CMD-SHELL', command]).replace(/","/g, '", "')}`,
-    `${pad(unit)}interval: 5s`,
-    `${pad(unit)}timeout: 5s`,
-    `${pad(unit)}retries: 5`,
-  ].map((l) => pad(indent) + l);
-  const end = model.lines.positionAt(target.node.range[1]);
-  if (end.character === 0) return { range: { start: end, end }, newText: lines.map((l) => l + eol).join('') };
-  const next: Position = { line: end.line + 1, character: 0 };
-  if (end.line + 1 >= model.lines.lineCount) return { range: { start: end, end }, newText: lines.map((l) => eol + l).join('') };
-  return { range: { start: next, end: next }, newText: lines.map((l) => l + eol).join('') };
 }
 
 /** The offset of the `-` that introduces a block sequence item. */

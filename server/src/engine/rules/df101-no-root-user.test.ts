@@ -80,7 +80,7 @@ testRule(df101, {
         {
           range: [1, 0, 1, 6],
           message: rootMessage('0'),
-          fixes: [{ title: 'Add USER app (create a system user the RHEL/Fedora way)', output: 'from almalinux:10\nuser 0\nRUN groupadd -r app && useradd -r -g app app\nUSER app\ncmd ["bash"]\n' }],
+          fixes: [{ title: 'Add USER app (create a system user the RHEL/Fedora way)', output: 'from almalinux:10\nuser 0\nrun groupadd -r app && useradd -r -g app app\nuser app\ncmd ["bash"]\n' }],
         },
       ],
     },

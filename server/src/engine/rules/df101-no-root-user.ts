@@ -1,4 +1,5 @@
 import type { Instruction } from 'dockerfile-ast';
+import { inFileCase } from '../dockerfile/casing';
 import { insertBeforeLaunch } from '../dockerfile/edits';
 import { keyword, sourceText } from '../dockerfile/instructions';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
@@ -60,7 +61,7 @@ function runsNoApp(instructions: Instruction[]): boolean {
 }
 
 function addUserFix(model: DockerfileModel, stage: Stage, recipe: UserRecipe, how: string): Fix {
-  const lines = [...(recipe.create ? [`RUN ${recipe.create}`] : []), `USER ${recipe.user}`];
+  const lines = [...(recipe.create ? [`${inFileCase(model, 'RUN')} ${recipe.create}`] : []), `${inFileCase(model, 'USER')} ${recipe.user}`];
   return { title: `Add USER ${recipe.user} (${how})`, edits: [insertBeforeLaunch(model, stage, lines)], preferred: true };
 }
 

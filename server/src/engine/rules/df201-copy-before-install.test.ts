@@ -101,7 +101,7 @@ testRule(df201, {
         {
           range: [1, 0, 1, 8],
           message: message('copy . .', 'yarn install'),
-          fixes: [{ title: 'Reorder COPY: copy package.json, yarn.lock and install before copying the sources', output: 'from node:24\nCOPY package.json yarn.lock ./\nrun yarn install --frozen-lockfile\ncopy . .\n' }],
+          fixes: [{ title: 'Reorder COPY: copy package.json, yarn.lock and install before copying the sources', output: 'from node:24\ncopy package.json yarn.lock ./\nrun yarn install --frozen-lockfile\ncopy . .\n' }],
         },
       ],
     },

@@ -1,4 +1,5 @@
 import type { Instruction } from 'dockerfile-ast';
+import { inFileCase } from '../dockerfile/casing';
 import { copyOperands, isBroadCopy, isModifiable, keyword, runScript, sourceText } from '../dockerfile/instructions';
 import type { DockerfileModel } from '../dockerfile/model';
 import { programWords, type Command } from '../dockerfile/shell';
@@ -168,7 +169,7 @@ function reorderFix(model: DockerfileModel, copy: Instruction, between: Instruct
         .join('')
     : '';
   const destination = operands.destination.endsWith('/') ? operands.destination : operands.destination === '.' ? './' : operands.destination + '/';
-  const manifestCopy = `COPY${kept} ${manifests.join(' ')} ${destination}`;
+  const manifestCopy = `${inFileCase(model, 'COPY')}${kept} ${manifests.join(' ')} ${destination}`;
   const broadCopy = sourceText(model, copy);
   const edits: TextEdit[] = [{ range: copyRange, newText: manifestCopy }];
 

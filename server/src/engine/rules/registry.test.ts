@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { lint, parse, RULES } from '..';
 import { repoRoot } from '../../test-support/paths';
-import { fileAccess } from '../../test-support/rule-tester';
+import { fileAccess, FILE_NAMES } from '../../test-support/rule-tester';
 
 const root = repoRoot();
 const rulesDir = join(root, 'server', 'src', 'engine', 'rules');
@@ -17,7 +17,7 @@ const ruleFiles = readdirSync(rulesDir).filter((f) => /^d[fci]\d{3}-.*\.ts$/.tes
  */
 function example(doc: string, heading: string): { code: string; files: Record<string, string> } | undefined {
   const section = new RegExp(`^## ${heading}\\s*\\n([\\s\\S]*?)(?=^## |$(?![\\s\\S]))`, 'm').exec(doc)?.[1] ?? '';
-  const code = /^```(?:dockerfile|yaml)\n([\s\S]*?)^```/m.exec(section)?.[1];
+  const code = /^```(?:dockerfile|yaml|ignore)\n([\s\S]*?)^```/m.exec(section)?.[1];
   const files = /<!-- files: (.*?) -->/.exec(section)?.[1];
   return code === undefined ? undefined : { code, files: files ? (JSON.parse(files) as Record<string, string>) : {} };
 }
@@ -46,7 +46,7 @@ describe('each rule has a test and a doc whose examples behave', () => {
       const bad = example(doc, 'Bad');
       const good = example(doc, 'Good');
       assert.ok(bad && good, 'a Bad and a Good example');
-      const fileName = rule.language === 'dockerfile' ? 'Dockerfile' : 'compose.yaml';
+      const fileName = FILE_NAMES[rule.language];
       const ids = (e: { code: string; files: Record<string, string> }) =>
         lint(parse(e.code, rule.language), { fileName, files: fileAccess(e.files), config: { rules: { [rule.id]: 'warning' } } }).map((f) => f.ruleId);
       assert.ok(ids(bad).includes(rule.id), 'the bad example is reported');

@@ -1,0 +1,139 @@
+import { isAlias, isMap, isScalar, isSeq, type Alias, type Scalar } from 'yaml';
+import type { ComposeModel, YamlNode } from './model';
+
+/** Where one value of the file is written. */
+export interface Located {
+  /** The node holding the value, aliases followed; null when the key has no value node. */
+  node: YamlNode | null;
+  /** The key the value stands under, when its parent is a mapping. */
+  key?: Scalar;
+  /**
+   * Set for a scalar Compose only knows after interpolation (`${CPUS:-0.5}` may become a
+   * number) or that carries a custom tag: its type and format are not checked as written.
+   */
+  deferred?: 'interpolated' | 'tagged';
+}
+
+/**
+ * The Compose file as the plain value Compose validates (merge keys and aliases resolved,
+ * `!reset` entries removed), with the node behind every JSON-pointer path.
+ */
+export interface ComposeInstance {
+  value: unknown;
+  at: ReadonlyMap<string, Located>;
+  /**
+   * Set when aliases expand into far more data than the text holds (an "alias bomb"):
+   * the alias whose expansion was stopped. `value` is then null.
+   */
+  runaway?: Alias;
+}
+
+/** A JSON-pointer segment, escaped the way JSON Schema validators report paths. */
+export function pointerSegment(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function pointerSegments(path: string): string[] {
+  return path === '' ? [] : path.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+const INTERPOLATION = /\$(?:\{|[A-Za-z_])/;
+const STANDARD_TAG = /^tag:yaml\.org,2002:/;
+
+function deferral(node: YamlNode | null): Located['deferred'] {
+  if (!isScalar(node)) return undefined;
+  if (node.tag && !STANDARD_TAG.test(node.tag)) return 'tagged';
+  return typeof node.value === 'string' && INTERPOLATION.test(node.value.replace(/\$\$/g, '')) ? 'interpolated' : undefined;
+}
+
+/** `!reset` removes the key before Compose validates the file. */
+function isReset(node: unknown): boolean {
+  return (isScalar(node) || isMap(node) || isSeq(node)) && node.tag === '!reset';
+}
+
+/**
+ * How much of what is read may come through aliases, as go-yaml (which Compose uses) allows
+ * before it gives up on a document: nearly all of a small one, a tenth of a huge one.
+ */
+function allowedAliasShare(read: number): number {
+  if (read <= 400_000) return 0.99;
+  if (read >= 4_000_000) return 0.1;
+  return 0.99 - (0.89 * (read - 400_000)) / 3_600_000;
+}
+
+/** Past this many values read, any further alias expansion counts as running away. */
+const MAX_READ = 1_000_000;
+/** Deeper values are left out (and not judged) rather than overflow the stack. */
+const MAX_DEPTH = 500;
+
+class Runaway extends Error {
+  constructor(readonly alias: Alias) {
+    super('alias expansion runs away');
+  }
+}
+
+function scalarValue(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return String(value);
+}
+
+export function composeInstance(model: ComposeModel): ComposeInstance {
+  const at = new Map<string, Located>();
+  // Nodes being converted: an alias back into one of them would recurse forever.
+  const open = new Set<YamlNode>();
+  // The aliases being expanded, outermost first, and how much was read in all and through them.
+  const aliases: Alias[] = [];
+  let read = 0;
+  let readThroughAliases = 0;
+
+  const convert = (raw: unknown, path: string, key: Scalar | undefined, depth: number): unknown => {
+    if (isAlias(raw)) {
+      aliases.push(raw);
+      try {
+        return convert(model.resolve(raw), path, key, depth);
+      } finally {
+        aliases.pop();
+      }
+    }
+    read++;
+    if (aliases.length) {
+      readThroughAliases++;
+      if (read > MAX_READ || (read > 1000 && readThroughAliases > 100 && readThroughAliases / read > allowedAliasShare(read))) throw new Runaway(aliases[0]);
+    }
+    const node = (raw ?? null) as YamlNode | null;
+    if (depth > MAX_DEPTH) {
+      at.set(path, { node, key, deferred: 'tagged' });
+      return null;
+    }
+    at.set(path, { node, key, deferred: deferral(node) });
+    if (!node || open.has(node)) return null;
+    if (isMap(node)) {
+      open.add(node);
+      const out: Record<string, unknown> = {};
+      for (const entry of model.entries(node)) {
+        // Duplicate keys are DC405's to report; the first one counts here.
+        if (isReset(entry.pair.value) || Object.prototype.hasOwnProperty.call(out, entry.key)) continue;
+        const value = convert(entry.pair.value, `${path}/${pointerSegment(entry.key)}`, entry.keyNode, depth + 1);
+        // Defined rather than assigned, so a `__proto__` key stays an ordinary key.
+        Object.defineProperty(out, entry.key, { value, enumerable: true, writable: true, configurable: true });
+      }
+      open.delete(node);
+      return out;
+    }
+    if (isSeq(node)) {
+      open.add(node);
+      const out = node.items.map((item, i) => convert(item, `${path}/${i}`, undefined, depth + 1));
+      open.delete(node);
+      return out;
+    }
+    return isScalar(node) ? scalarValue(node.value) : null;
+  };
+
+  try {
+    return { value: convert(model.doc.contents, '', undefined, 0), at };
+  } catch (error) {
+    if (error instanceof Runaway) return { value: null, at, runaway: error.alias };
+    throw error;
+  }
+}

@@ -1,0 +1,197 @@
+import { isMap, isScalar, isSeq } from 'yaml';
+import type { FileAccess } from '../types';
+import { ComposeModel, type Service } from './model';
+import { knownNames, resolves, serviceReferences } from './references';
+
+/** Names `docker compose` loads without `-f`: one base file, then its override. */
+const BASE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+const OVERRIDE_NAMES = ['compose.override.yaml', 'compose.override.yml', 'docker-compose.override.yaml', 'docker-compose.override.yml'];
+/** Bounds the other files read (companions, includes, extends), against huge trees. */
+const MAX_FILES = 32;
+
+/** `a/./b/../c` → `a/c`, `/`-separated; `.` for the folder itself; leading `..` kept. */
+export function normalizePath(path: string): string {
+  const out: string[] = [];
+  for (const part of path.replace(/\\/g, '/').split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
+    else out.push(part);
+  }
+  return out.join('/') || '.';
+}
+
+export function joinPath(folder: string, path: string): string {
+  return normalizePath(folder === '.' ? path : `${folder}/${path}`);
+}
+
+export function folderOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '.' : path.slice(0, slash) || '.';
+}
+
+export function baseName(fileName: string): string {
+  return fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+}
+
+/**
+ * A path the host can look up relative to the compose file's folder: not absolute, not
+ * in the home folder, not a URL or Git address, and with no `${…}` left to interpolate.
+ */
+export function isLocalRelativePath(path: string): boolean {
+  if (!path || path.includes('$')) return false;
+  if (/^[/\\~]/.test(path) || /^[A-Za-z]:[/\\]/.test(path)) return false;
+  return !/^[A-Za-z][\w+.-]*:\/\//.test(path) && !/^git@/.test(path) && !/^github\.com\//.test(path);
+}
+
+/** One other Compose file and the folder its relative paths start from. */
+export interface ComposeFile {
+  /** Relative to the linted file's folder. */
+  path: string;
+  model: ComposeModel;
+}
+
+/** Reads other Compose files once per lint run. */
+export class ComposeFiles {
+  private readonly cache = new Map<string, ComposeFile | null>();
+  private parsed = 0;
+
+  constructor(private readonly files: FileAccess | undefined) {}
+
+  get available(): boolean {
+    return this.files !== undefined;
+  }
+
+  /** Any file's text, for a Dockerfile say. */
+  text(path: string): string | undefined {
+    return this.files?.read(normalizePath(path));
+  }
+
+  exists(path: string): boolean {
+    return this.files?.exists(normalizePath(path)) ?? false;
+  }
+
+  read(path: string): ComposeFile | undefined {
+    const key = normalizePath(path);
+    if (!this.cache.has(key)) {
+      const text = this.parsed < MAX_FILES ? this.text(key) : undefined;
+      if (text !== undefined) this.parsed++;
+      this.cache.set(key, text === undefined ? null : { path: key, model: new ComposeModel(text) });
+    }
+    return this.cache.get(key) ?? undefined;
+  }
+}
+
+/** The paths a top-level `include` names; `null` for an entry that cannot be read as a local file. */
+export function includePaths(model: ComposeModel): (string | null)[] {
+  const list = model.get(model.root, 'include')?.value;
+  if (!isSeq(list)) return [];
+  const out: (string | null)[] = [];
+  const add = (node: unknown) => {
+    const text = model.scalarText(model.resolve(node));
+    out.push(text !== undefined && isLocalRelativePath(text) ? text : null);
+  };
+  for (const item of list.items) {
+    const entry = model.resolve(item);
+    if (isScalar(entry)) add(entry);
+    else if (isMap(entry)) {
+      const path = model.get(entry, 'path')?.value;
+      if (isSeq(path)) path.items.forEach(add);
+      else add(path);
+    } else out.push(null);
+  }
+  return out;
+}
+
+/**
+ * The files merged with the linted one into a project: the base/override pair Compose
+ * loads by default, and every file reached through `include`.
+ */
+export interface Project {
+  files: ComposeFile[];
+  /**
+   * False when something that could define or use names is out of sight: an include
+   * that cannot be read, or a file that is plainly a fragment of a project (an
+   * override, or services with no image, build or extends) whose base cannot be read.
+   */
+  complete: boolean;
+  /**
+   * A file with a name of its own (`docker-compose.prod.yml`, `extensions/x/x-compose.yml`),
+   * no base file found beside it or above it, and names it does not define: it is
+   * meant to be passed with `-f` after a base that defines them.
+   */
+  overlay: boolean;
+}
+
+function isFragment(model: ComposeModel, fileName: string): boolean {
+  if (/\.override\.ya?ml$/i.test(baseName(fileName))) return true;
+  return model.services.some((s) => !['image', 'build', 'extends'].some((key) => model.get(s.node, key) !== undefined));
+}
+
+/** Where the base of a file with a name of its own may be: beside it, or a folder or two up. */
+const BASE_FOLDERS = ['.', '..', '../..'];
+
+export function loadProject(model: ComposeModel, fileName: string, files: ComposeFiles): Project {
+  const own = baseName(fileName).toLowerCase();
+  const isDefault = BASE_NAMES.includes(own) || OVERRIDE_NAMES.includes(own);
+  const found: ComposeFile[] = [];
+  let hasBase = BASE_NAMES.includes(own);
+  if (isDefault) {
+    for (const name of [...BASE_NAMES, ...OVERRIDE_NAMES]) {
+      const file = name === own ? undefined : files.read(name);
+      if (!file) continue;
+      found.push(file);
+      if (BASE_NAMES.includes(name)) hasBase = true;
+    }
+  } else {
+    // `-f base -f this`: the first base found is the likely partner; no override then.
+    const base = BASE_FOLDERS.flatMap((folder) => BASE_NAMES.map((name) => joinPath(folder, name)))
+      .map((path) => files.read(path))
+      .find((file) => file !== undefined);
+    if (base) {
+      found.push(base);
+      hasBase = true;
+    }
+  }
+  let complete = hasBase || !isFragment(model, fileName);
+  // The linted file itself, when an included file includes it back.
+  const seen = new Set([baseName(fileName), ...found.map((f) => f.path)]);
+  const queue: { model: ComposeModel; folder: string }[] = [{ model, folder: '.' }, ...found.map((f) => ({ model: f.model, folder: folderOf(f.path) }))];
+  for (let i = 0; i < queue.length; i++) {
+    for (const path of includePaths(queue[i].model)) {
+      const file = path === null ? undefined : files.read(joinPath(queue[i].folder, path));
+      if (!file) {
+        complete = false;
+        continue;
+      }
+      if (seen.has(file.path)) continue;
+      seen.add(file.path);
+      found.push(file);
+      queue.push({ model: file.model, folder: folderOf(file.path) });
+    }
+  }
+  let overlay = false;
+  if (!isDefault && !hasBase) {
+    const known = knownNames([model, ...found.map((f) => f.model)]);
+    overlay = model.services.some((s) => serviceReferences(model, s).some((ref) => !resolves(known, ref)));
+  }
+  return { files: found, complete, overlay };
+}
+
+/** Where `extends` points: a service of this file, or of another file (`file:`). */
+export interface ExtendsTarget {
+  service: string;
+  file?: string;
+}
+
+export function extendsTarget(model: ComposeModel, service: Service): ExtendsTarget | undefined {
+  const value = model.get(service.node, 'extends')?.value;
+  if (isScalar(value)) {
+    const name = model.scalarText(value);
+    return name === undefined ? undefined : { service: name };
+  }
+  if (!isMap(value)) return undefined;
+  const name = model.scalarText(model.get(value, 'service')?.value);
+  if (name === undefined) return undefined;
+  const file = model.scalarText(model.get(value, 'file')?.value);
+  return file === undefined ? { service: name } : { service: name, file };
+}

@@ -1,0 +1,399 @@
+import { Arg, Env, JSONInstruction, Run, type Instruction } from 'dockerfile-ast';
+import type { Range, TextEdit } from '../types';
+import { isModifiable, keyword } from './instructions';
+import type { DockerfileModel, Stage } from './model';
+import { shellCommands, type ShellCommand } from './commands';
+import { programWords, type Command, type Word } from './shell';
+
+/**
+ * Package-manager commands inside `RUN` (apt, apk, pip, npm, go) as the image-size and
+ * build-cache rules see them: which tool, which action, which options; which stages reach
+ * an image; and the small edits those rules make to a `RUN`.
+ */
+
+export type Ecosystem = 'apt' | 'apk' | 'pip' | 'npm' | 'go';
+
+interface ToolSpec {
+  ecosystem: Ecosystem;
+  /** The program's file name (any directory: `/venv/bin/pip` is pip). */
+  program: RegExp;
+  /** `python -m pip`: the program runs this module. */
+  module?: RegExp;
+  /** Options that take the next word as their value, before or after the action. */
+  valueOptions: readonly string[];
+  /** Action as written (aliases included) → the action it is. */
+  actions: Readonly<Record<string, string>>;
+}
+
+const same = (...names: string[]): Record<string, string> => Object.fromEntries(names.map((n) => [n, n]));
+
+const PIP_VALUE_OPTIONS = [
+  '--cache-dir', '--log', '--proxy', '--retries', '--timeout', '--exists-action', '--trusted-host', '--cert', '--client-cert',
+  '--python', '--use-feature', '--use-deprecated', '-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-t', '--target',
+  '--prefix', '--root', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--platform', '--python-version',
+  '--implementation', '--abi', '--src', '--upgrade-strategy', '--progress-bar', '--no-binary', '--only-binary', '-C',
+  '--config-settings', '--global-option', '--report', '--root-user-action',
+];
+const PIP_ACTIONS = same('install', 'download', 'wheel', 'uninstall', 'freeze', 'list', 'show', 'check', 'config', 'cache', 'index', 'inspect', 'hash');
+
+const TOOLS: readonly ToolSpec[] = [
+  {
+    ecosystem: 'apt',
+    program: /^apt(-get)?$/,
+    valueOptions: ['-o', '--option', '-c', '--config-file', '-t', '--target-release', '--default-release', '-a', '--host-architecture'],
+    actions: same(
+      'install', 'reinstall', 'remove', 'purge', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'satisfy', 'source', 'download',
+      'update', 'clean', 'autoclean', 'autoremove', 'dist-clean', 'check', 'changelog', 'list', 'search', 'show', 'policy',
+    ),
+  },
+  {
+    ecosystem: 'apk',
+    program: /^apk$/,
+    valueOptions: ['-X', '--repository', '-p', '--root', '--arch', '--cache-dir', '--keys-dir', '--repositories-file', '-t', '--virtual', '--cache-max-age', '--timeout', '--wait'],
+    actions: same('add', 'del', 'update', 'upgrade', 'fix', 'fetch', 'info', 'search', 'cache', 'version', 'index', 'manifest', 'policy', 'stats', 'audit', 'verify', 'list', 'dot'),
+  },
+  { ecosystem: 'pip', program: /^pip\d*(\.\d+)?$/, valueOptions: PIP_VALUE_OPTIONS, actions: PIP_ACTIONS },
+  { ecosystem: 'pip', program: /^python\d*(\.\d+)?$/, module: /^pip\d*(\.\d+)?$/, valueOptions: PIP_VALUE_OPTIONS, actions: PIP_ACTIONS },
+  {
+    ecosystem: 'npm',
+    program: /^npm$/,
+    valueOptions: ['--prefix', '--cache', '-w', '--workspace', '--loglevel', '--registry', '--userconfig', '--globalconfig', '--omit', '--include', '--only'],
+    actions: {
+      ...Object.fromEntries(['install', 'i', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall', 'add', 'it', 'install-test'].map((a) => [a, 'install'])),
+      ...Object.fromEntries(['ci', 'clean-install', 'ic', 'install-clean', 'isntall-clean', 'cit', 'install-ci-test', 'clean-install-test'].map((a) => [a, 'ci'])),
+      ...same('cache', 'run', 'run-script', 'uninstall', 'update', 'prune', 'rebuild', 'exec', 'pack', 'publish', 'config', 'test'),
+    },
+  },
+  {
+    ecosystem: 'go',
+    program: /^go$/,
+    valueOptions: ['-C', '-o', '-p', '-tags', '-ldflags', '-gcflags', '-asmflags', '-mod', '-modfile', '-buildmode', '-overlay', '-pkgdir', '-toolexec', '-exec', '-run', '-timeout', '-count'],
+    actions: same('build', 'install', 'get', 'test', 'run', 'mod', 'generate', 'vet', 'list', 'env', 'version', 'work', 'clean'),
+  },
+];
+
+/** apt actions that fetch packages, so they need (and read) the package lists. */
+export const APT_INSTALLS: ReadonlySet<string> = new Set(['install', 'reinstall', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'satisfy', 'source', 'download']);
+
+/** Whether an apt command fetches the package lists: `apt-get update`, or an install with `--update` (apt 3). */
+export function fetchesLists(command: PackageCommand): boolean {
+  if (command.ecosystem !== 'apt') return false;
+  return command.action === 'update' || (APT_INSTALLS.has(command.action ?? '') && findOption(command, '--update') !== undefined);
+}
+
+/** Words that come before a command without being it: shell keywords and runners. */
+const KEYWORDS = new Set(['then', 'do', 'else', 'elif', 'if', 'while', 'until', '!', '{', 'time', 'eatmydata']);
+const XARGS_VALUE_OPTIONS = new Set(['-n', '-I', '-L', '-P', '-d', '-E', '-s', '-a', '--max-args', '--max-procs', '--delimiter', '--arg-file']);
+
+/** One package-manager command a `RUN` executes. */
+export interface PackageCommand {
+  shell: ShellCommand;
+  ecosystem: Ecosystem;
+  /** The program word (`apt-get`; `python3` for `python3 -m pip`). */
+  program: Word;
+  /** The action it performs, aliases resolved (`install` for `npm i`). */
+  action?: string;
+  actionWord?: Word;
+  /** Every word after the program (after `-m pip`): options, their values and operands. */
+  args: Word[];
+  /** The command as written up to its action, for messages (`python3 -m pip install`). */
+  label: string;
+}
+
+/**
+ * The command's words from the program on, with their offsets: the same words
+ * `programWords` keeps (assignments, wrappers and redirections dropped).
+ */
+function programWordObjects(command: Command): Word[] {
+  const values = programWords(command);
+  if (values.length === 0) return [];
+  const sameAs = (list: string[]) => list.length === values.length && list.every((v, i) => v === values[i]);
+  let program = -1;
+  for (let k = 0; k < command.words.length; k++) {
+    if (command.words[k].value === values[0] && sameAs(programWords({ ...command, words: command.words.slice(k) }))) program = k;
+  }
+  if (program < 0) return [];
+  const out = [command.words[program]];
+  for (let k = program + 1, v = 1; k < command.words.length && v < values.length; k++) {
+    if (command.words[k].value === values[v]) {
+      out.push(command.words[k]);
+      v++;
+    }
+  }
+  return out;
+}
+
+function withoutRunners(words: Word[]): Word[] {
+  let i = 0;
+  while (i < words.length) {
+    if (KEYWORDS.has(words[i].value)) i++;
+    else if (words[i].value === 'xargs') {
+      i++;
+      while (i < words.length && words[i].value.startsWith('-')) i += XARGS_VALUE_OPTIONS.has(words[i].value) ? 2 : 1;
+    } else break;
+  }
+  return words.slice(i);
+}
+
+const basename = (program: string) => program.slice(program.lastIndexOf('/') + 1);
+
+/** The package-manager command a simple command runs, if it runs one. */
+export function asPackageCommand(shell: ShellCommand): PackageCommand | undefined {
+  const words = withoutRunners(programWordObjects(shell.command));
+  if (words.length === 0) return undefined;
+  const name = basename(words[0].value);
+  for (const tool of TOOLS) {
+    if (!tool.program.test(name)) continue;
+    let rest = words.slice(1);
+    if (tool.module) {
+      if (rest[0]?.value !== '-m' || !tool.module.test(rest[1]?.value ?? '')) continue;
+      rest = rest.slice(2);
+    }
+    let actionWord: Word | undefined;
+    for (let i = 0; i < rest.length; i++) {
+      const v = rest[i].value;
+      if (tool.valueOptions.includes(v)) i++;
+      else if (!v.startsWith('-')) {
+        actionWord = rest[i];
+        break;
+      }
+    }
+    const action = actionWord ? tool.actions[actionWord.value] : undefined;
+    const head = tool.module ? `${words[0].value} -m ${words[2].value}` : words[0].value;
+    return { shell, ecosystem: tool.ecosystem, program: words[0], action, actionWord: action ? actionWord : undefined, args: rest, label: action ? `${head} ${actionWord?.value}` : head };
+  }
+  return undefined;
+}
+
+/** The package-manager commands of a `RUN`, in the order `shellCommands` gives. */
+export function packageCommands(model: DockerfileModel, run: Instruction): PackageCommand[] {
+  return shellCommands(model, run).flatMap((c) => asPackageCommand(c) ?? []);
+}
+
+/** The option word `name` (or `name=value`), wherever it stands among the arguments. */
+export function findOption(command: PackageCommand, ...names: string[]): Word | undefined {
+  return command.args.find((w) => names.some((n) => w.value === n || (n.startsWith('--') && w.value.startsWith(n + '='))));
+}
+
+/** Values given to an option: `--opt value`, `--opt=value`, and `-ovalue` for short ones. */
+export function optionValues(command: PackageCommand, ...names: string[]): string[] {
+  const out: string[] = [];
+  command.args.forEach((w, i) => {
+    for (const n of names) {
+      if (w.value === n && command.args[i + 1]) out.push(command.args[i + 1].value);
+      else if (n.startsWith('--') && w.value.startsWith(n + '=')) out.push(w.value.slice(n.length + 1));
+      else if (!n.startsWith('--') && w.value.startsWith(n) && w.value.length > n.length) out.push(w.value.slice(n.length));
+    }
+  });
+  return out;
+}
+
+/** Where a command stands, from its program to its action; the `RUN`'s arguments when offsets are unknown. */
+export function commandRange(model: DockerfileModel, command: PackageCommand): Range {
+  const base = command.shell.base;
+  if (base === undefined) return command.shell.run.getArgumentsRange() ?? command.shell.run.getRange();
+  const end = command.actionWord ?? command.program;
+  return model.lines.range(base + command.program.start, base + end.end);
+}
+
+/** The operands after the action (packages, files), option values left out. */
+export function operands(command: PackageCommand): string[] {
+  const takesValue = TOOLS.find((t) => t.ecosystem === command.ecosystem)?.valueOptions ?? [];
+  const start = command.actionWord ? command.args.indexOf(command.actionWord) + 1 : 0;
+  const out: string[] = [];
+  for (let i = start; i < command.args.length; i++) {
+    const v = command.args[i].value;
+    if (takesValue.includes(v)) i++;
+    else if (!v.startsWith('-')) out.push(v);
+  }
+  return out;
+}
+
+/** The command and its first operand (`apt-get install curl`), to tell several apart in fix titles. */
+export function shortText(command: PackageCommand): string {
+  const first = operands(command)[0];
+  return first === undefined ? command.label : `${command.label} ${first}`;
+}
+
+// ---- Stages ------------------------------------------------------------------------
+
+/** The stage that holds an instruction. */
+export function stageOf(model: DockerfileModel, instruction: Instruction): Stage | undefined {
+  return model.stages.find((s) => s.instructions.includes(instruction));
+}
+
+function stageNamed(model: DockerfileModel, name: string): Stage | undefined {
+  const lower = name.toLowerCase();
+  return /^\d+$/.test(name) ? model.stages[Number(name)] : model.stages.find((s) => s.name === lower);
+}
+
+/**
+ * Stages whose files end up in an image: the final stage, any stage no other stage
+ * builds on or copies from (a `--target`), and the stages those are built `FROM`. A
+ * stage that is only copied from (`COPY --from`, `RUN --mount=from=`) hands over
+ * chosen files; what it leaves elsewhere (package caches, lists) never ships.
+ */
+export function imageStages(model: DockerfileModel): Stage[] {
+  const used = new Set<Stage>();
+  for (const stage of model.stages) {
+    if (stage.parent) used.add(stage.parent);
+    for (const instruction of stage.instructions) {
+      if (!isModifiable(instruction)) continue;
+      for (const flag of instruction.getFlags()) {
+        const value = flag.getValue() ?? '';
+        const from = flag.getName() === 'from' ? value : flag.getName() === 'mount' ? /(?:^|,)from=([^,]+)/.exec(value)?.[1] : undefined;
+        const source = from ? stageNamed(model, from) : undefined;
+        if (source && source !== stage) used.add(source);
+      }
+    }
+  }
+  const out = new Set<Stage>();
+  for (const stage of model.stages) {
+    if (stage === model.finalStage || !used.has(stage)) for (const s of model.lineage(stage)) out.add(s);
+  }
+  return model.stages.filter((s) => out.has(s));
+}
+
+/** Instructions that run before `instruction` in its stage and the stages it is built on, in order. */
+export function instructionsBefore(model: DockerfileModel, instruction: Instruction): Instruction[] {
+  const stage = stageOf(model, instruction);
+  if (!stage) return [];
+  const chain = model.lineage(stage);
+  const own = stage.instructions.slice(0, stage.instructions.indexOf(instruction));
+  return [...chain.slice(0, -1).flatMap((s) => s.instructions), ...own];
+}
+
+/** Instructions that run after `instruction`: the rest of its stage and every stage built on it. */
+export function instructionsAfter(model: DockerfileModel, instruction: Instruction): Instruction[] {
+  const stage = stageOf(model, instruction);
+  if (!stage) return [];
+  const own = stage.instructions.slice(stage.instructions.indexOf(instruction) + 1);
+  const built = model.stages.filter((s) => s !== stage && model.lineage(s).includes(stage));
+  return [...own, ...built.flatMap((s) => s.instructions)];
+}
+
+const POSIX_SHELLS = /^(sh|bash|ash|dash|zsh|ksh)$/;
+
+/**
+ * Whether a `RUN` goes to a POSIX shell: not after `SHELL ["powershell", …]` or
+ * `SHELL ["cmd", "/S", "/C"]`, and not on a Windows base image (whose default is cmd).
+ */
+export function runsPosixShell(model: DockerfileModel, run: Instruction): boolean {
+  const shell = instructionsBefore(model, run).filter((i) => keyword(i) === 'SHELL').pop();
+  if (shell instanceof JSONInstruction) {
+    const program = shell.getJSONStrings()[0]?.getJSONValue() ?? '';
+    return POSIX_SHELLS.test(basename(program.replace(/\\/g, '/')).replace(/\.exe$/i, ''));
+  }
+  const stage = stageOf(model, run);
+  const image = stage ? model.rootImage(stage) : undefined;
+  return !image || !/windows|nanoserver|servercore/i.test(`${image.repository}:${image.tag ?? ''}`);
+}
+
+/** `ENV` (and `ARG` defaults) in effect for an instruction: name → value as written. */
+export function environmentAt(model: DockerfileModel, instruction: Instruction): Map<string, string> {
+  const env = new Map<string, string>();
+  for (const i of instructionsBefore(model, instruction)) {
+    const properties = i instanceof Env ? i.getProperties() : i instanceof Arg ? [i.getProperty()] : [];
+    for (const p of properties) {
+      const value = p?.getValue();
+      // An ARG without a default is empty unless the build passes one: only defaults count.
+      if (p && value !== null && value !== undefined) env.set(p.getName(), value);
+    }
+  }
+  return env;
+}
+
+// ---- Edits -------------------------------------------------------------------------
+
+const insertAt = (model: DockerfileModel, offset: number, newText: string): TextEdit => ({ range: model.lines.range(offset, offset), newText });
+
+/** Inserts ` text` right after a word of the command; undefined inside JSON strings. */
+export function insertAfterWord(model: DockerfileModel, shell: ShellCommand, word: Word, text: string): TextEdit | undefined {
+  return shell.base === undefined ? undefined : insertAt(model, shell.base + word.end, ` ${text}`);
+}
+
+/** Deletes a word together with the blank (or continuation) before it. */
+export function deleteWord(model: DockerfileModel, shell: ShellCommand, word: Word): TextEdit | undefined {
+  if (shell.base === undefined) return undefined;
+  const index = shell.command.words.indexOf(word);
+  if (index <= 0) return undefined;
+  const previous = shell.command.words[index - 1];
+  return { range: model.lines.range(shell.base + previous.end, shell.base + word.end), newText: '' };
+}
+
+/** Commands of the same script as `shell` (same offsets), in text order. */
+function siblings(model: DockerfileModel, shell: ShellCommand): ShellCommand[] {
+  return shellCommands(model, shell.run)
+    .filter((c) => c.base === shell.base)
+    .sort((a, b) => a.command.start - b.command.start);
+}
+
+const CHAINING = new Set(['&&', ';', '\n']);
+/** A command starting with one of these belongs to a compound command: removing it would break the syntax. */
+const SHELL_SYNTAX = new Set(['then', 'do', 'else', 'elif', 'if', 'while', 'until', '!', '{', '}', 'fi', 'done', 'esac', 'case', 'for']);
+
+/**
+ * Deletes a whole command from its `&&`/`;` chain with the operator that joins it,
+ * keeping the rest of the chain as written. Undefined when the command is not a plain
+ * link of such a chain (a pipe, `||`, a shell keyword before it).
+ */
+export function deleteCommand(model: DockerfileModel, shell: ShellCommand): TextEdit | undefined {
+  const base = shell.base;
+  if (base === undefined || shell.command.words.length === 0) return undefined;
+  if (SHELL_SYNTAX.has(shell.command.words[0].value)) return undefined;
+  const list = siblings(model, shell);
+  // shellCommands parses afresh on every call: match the command by its offset.
+  const index = list.findIndex((c) => c.command.start === shell.command.start);
+  if (index < 0) return undefined;
+  const previous = list[index - 1]?.command;
+  const next = list[index + 1]?.command;
+  const after = shell.command.next;
+  if (previous) {
+    if (!CHAINING.has(previous.next ?? '') || (after !== undefined && !CHAINING.has(after) && after !== ')')) return undefined;
+    return { range: model.lines.range(base + previous.end, base + shell.command.end), newText: '' };
+  }
+  if (!next || after === undefined || !CHAINING.has(after)) return undefined;
+  return { range: model.lines.range(base + shell.command.start, base + next.start), newText: '' };
+}
+
+function heredocHolding(run: Instruction, model: DockerfileModel, offset: number): boolean {
+  if (!(run instanceof Run)) return false;
+  return run.getHeredocs().some((h) => {
+    const content = h.getContentRange();
+    return content !== null && model.lines.offsetAt(content.start) <= offset && offset <= model.lines.offsetAt(content.end);
+  });
+}
+
+const indentOf = (line: string) => /^[ \t]*/.exec(line)?.[0] ?? '';
+
+/**
+ * Appends `text` as one more `&&` link after the last command a `RUN` executes, in the
+ * layout the `RUN` already uses: on the same line for a one-line `RUN`, else on a new
+ * continuation line with a leading or trailing `&&` as the other lines have it.
+ * Undefined when the commands' offsets are unknown (JSON) or the last one is piped or
+ * sent to the background.
+ */
+export function appendToRun(model: DockerfileModel, run: Instruction, text: string): TextEdit | undefined {
+  let last: ShellCommand | undefined;
+  for (const c of shellCommands(model, run)) {
+    if (c.base === undefined || c.command.words.length === 0) continue;
+    if (!last || c.base + c.command.end > (last.base as number) + last.command.end) last = c;
+  }
+  if (!last || last.base === undefined || last.command.next === '&' || last.command.next === '|') return undefined;
+  const start = last.base + last.command.start;
+  const end = last.base + last.command.end;
+  const inHeredoc = heredocHolding(run, model, start);
+  const escape = inHeredoc ? '\\' : model.ast.getEscapeCharacter();
+  const eol = model.lines.eol;
+  const startLine = model.lines.positionAt(start).line;
+  const endLine = model.lines.positionAt(end).line;
+  const firstLine = inHeredoc ? startLine : run.getRange().start.line;
+  if (startLine === firstLine && endLine === firstLine) return insertAt(model, end, ` && ${text}`);
+  const startText = model.lines.lineText(startLine);
+  const leading = /^[ \t]*(&&|\|\||;)/.test(startText) && model.lines.offsetAt({ line: startLine, character: indentOf(startText).length }) < start;
+  if (leading || startLine === firstLine) {
+    const indent = leading ? indentOf(startText) : indentOf(model.lines.lineText(endLine));
+    return insertAt(model, end, ` ${escape}${eol}${indent}&& ${text}`);
+  }
+  return insertAt(model, end, ` && ${escape}${eol}${indentOf(startText)}${text}`);
+}

@@ -1,0 +1,77 @@
+import type { Instruction } from 'dockerfile-ast';
+import { hasCacheMount, shellCommands, type ShellCommand } from '../dockerfile/commands';
+import { keyword } from '../dockerfile/instructions';
+import type { DockerfileModel } from '../dockerfile/model';
+import { APT_INSTALLS, appendToRun, asPackageCommand, commandRange, fetchesLists, imageStages, instructionsAfter, packageCommands, shortText, type PackageCommand } from '../dockerfile/package-managers';
+import type { DockerfileRule, RuleContext } from '../rule';
+import type { Fix } from '../types';
+
+const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
+
+/** `rm` of the lists (or of a directory holding them), or `apt-get dist-clean`, which removes them too. */
+function removesLists(shell: ShellCommand, apt: PackageCommand | undefined): boolean {
+  if (apt?.ecosystem === 'apt' && apt.action === 'dist-clean') return true;
+  const [program, ...args] = shell.words;
+  return program === 'rm' && args.some((a) => /^\/var\/lib\/apt(\/lists)?\/?(\*)?$/.test(a));
+}
+
+/** The last install of a RUN when the lists are not removed after the last command that reads or fetches them. */
+function installLeavingLists(model: DockerfileModel, run: Instruction): PackageCommand | undefined {
+  let install: PackageCommand | undefined;
+  let lastUse = -1;
+  let lastCleanup = -1;
+  shellCommands(model, run).forEach((shell, i) => {
+    const pc = asPackageCommand(shell);
+    if (pc?.ecosystem === 'apt' && (pc.action === 'update' || APT_INSTALLS.has(pc.action ?? ''))) {
+      lastUse = i;
+      if (pc.action !== 'update') install = pc;
+    }
+    if (removesLists(shell, pc)) lastCleanup = i;
+  });
+  return lastCleanup < lastUse ? install : undefined;
+}
+
+/**
+ * Whether a later `RUN` installs with the lists this one leaves, without an update of
+ * its own: removing them here would break that install.
+ */
+function laterInstallNeedsLists(model: DockerfileModel, run: Instruction): boolean {
+  return instructionsAfter(model, run).some((later) => {
+    if (keyword(later) !== 'RUN') return false;
+    for (const pc of packageCommands(model, later)) {
+      if (pc.ecosystem !== 'apt') continue;
+      if (fetchesLists(pc)) return false;
+      if (APT_INSTALLS.has(pc.action ?? '')) return true;
+    }
+    return false;
+  });
+}
+
+export const df203: DockerfileRule = {
+  id: 'DF203',
+  name: 'apt-lists-cleanup',
+  severity: 'warning',
+  language: 'dockerfile',
+  fix: 'Remove apt lists',
+  peers: ['DL3009'],
+  docs: {
+    summary: 'An apt install leaves the downloaded package lists in the image.',
+    why: "`apt-get update` downloads package lists (tens of megabytes) to /var/lib/apt/lists. Files deleted by a later RUN still ship in the earlier layer, so the lists must be removed in the same RUN that installs, or the layer carries them for good. They are useless at run time and go stale anyway.",
+  },
+  check(model: DockerfileModel, context: RuleContext) {
+    for (const stage of imageStages(model)) {
+      for (const run of stage.instructions) {
+        if (keyword(run) !== 'RUN' || hasCacheMount(run, '/var/lib/apt/lists')) continue;
+        const install = installLeavingLists(model, run);
+        if (!install) continue;
+        const edit = laterInstallNeedsLists(model, run) ? undefined : appendToRun(model, run, CLEANUP);
+        const fixes: Fix[] = edit ? [{ title: `Remove apt lists: end the RUN of '${shortText(install)}' with '${CLEANUP}'`, edits: [edit], preferred: true, safe: true }] : [];
+        context.report({
+          range: commandRange(model, install),
+          message: `'${install.label}' leaves the apt package lists in the image. End the same RUN with '${CLEANUP}'.`,
+          fixes,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,144 @@
+import type { Instruction } from 'dockerfile-ast';
+import { isModifiable } from '../dockerfile/instructions';
+import type { DockerfileModel, Stage } from '../dockerfile/model';
+import { isOfficialImageName } from '../dockerfile/official-images';
+import { byCloseness, typoDistance } from '../dockerfile/similar';
+import type { DockerfileRule, RuleContext } from '../rule';
+import type { Fix, Range } from '../types';
+import { substitute } from '../variables';
+
+const MAX_FIXES = 5;
+
+interface Reference {
+  /** The name as written (after global ARG substitution for `FROM`). */
+  value: string;
+  range: Range;
+  /** `FROM x` sees only the stages above it, and pulls any other name from a registry. */
+  inFrom: boolean;
+}
+
+/** A bare name (no registry, path, tag or digest) could be a stage or an official image. */
+function isBare(name: string): boolean {
+  return !/[/:.@]/.test(name);
+}
+
+/** The `--from` of COPY and the `from=` of every RUN `--mount`, with their ranges. */
+function referencesIn(instruction: Instruction): Reference[] {
+  if (!isModifiable(instruction)) return [];
+  const out: Reference[] = [];
+  const keyword = instruction.getKeyword();
+  for (const flag of instruction.getFlags()) {
+    if (keyword === 'COPY' && flag.getName() === 'from') {
+      const value = flag.getValue();
+      const range = flag.getValueRange();
+      if (value && range) out.push({ value, range, inFrom: false });
+    } else if (keyword === 'RUN' && flag.getName() === 'mount') {
+      for (const option of flag.getOptions()) {
+        const value = option.getValue();
+        const range = option.getValueRange();
+        if (option.getName().toLowerCase() === 'from' && value && range) out.push({ value, range, inFrom: false });
+      }
+    }
+  }
+  return out;
+}
+
+function fromReference(model: DockerfileModel, stage: Stage): Reference | undefined {
+  const written = stage.from.getImage();
+  if (!written || !stage.imageRange) return undefined;
+  const value = substitute(written, model.globalArgs);
+  return value ? { value, range: stage.imageRange, inFrom: true } : undefined;
+}
+
+/** The stage a `--from`/`from=` value names: by index or by name, anywhere in the file, as BuildKit resolves it. */
+function stageNamed(model: DockerfileModel, value: string): Stage | undefined {
+  const name = value.toLowerCase();
+  return /^\d+$/.test(name) ? model.stages[Number(name)] : model.stages.find((s) => s.name === name);
+}
+
+/** Whether building `from` needs `target`: through FROM parents and the stages it copies or mounts from. */
+function dependsOn(model: DockerfileModel, from: Stage, target: Stage): boolean {
+  const seen = new Set<Stage>();
+  const visit = (s: Stage): boolean => {
+    if (s === target) return true;
+    if (seen.has(s)) return false;
+    seen.add(s);
+    const deps = s.instructions.flatMap(referencesIn).map((r) => stageNamed(model, r.value));
+    return [s.parent, ...deps].some((d) => d !== undefined && visit(d));
+  };
+  return visit(from);
+}
+
+/** Stages a reference from `stage` could use: those above for FROM; any that does not depend on it for `--from`. */
+function usable(model: DockerfileModel, stage: Stage, ref: Reference): Stage[] {
+  if (ref.inFrom) return model.stages.slice(0, stage.index);
+  return model.stages.filter((s) => s !== stage && !dependsOn(model, s, stage));
+}
+
+/** Why a reference does not resolve, or undefined when it does. */
+function problem(model: DockerfileModel, stage: Stage, ref: Reference): string | undefined {
+  const name = ref.value.toLowerCase();
+  if (ref.inFrom) {
+    // FROM only sees the stages above it; any other name is an image to pull.
+    if (model.stages.slice(0, stage.index).some((s) => s.name === name) || !isBare(name) || name === 'scratch' || isOfficialImageName(name)) return undefined;
+    const later = model.stages.find((s) => s.index > stage.index && s.name === name);
+    if (later) return `Stage '${name}' is defined further down, on line ${later.from.getRange().start.line + 1}, and FROM only sees stages above it, so this pulls an image named '${name}' instead.`;
+    const close = likelyMeant(name, usable(model, stage, ref));
+    return close.length > 0 ? `No stage named '${name}' is defined above; did you mean '${close[0]}'?` : undefined;
+  }
+  const target = stageNamed(model, name);
+  if (target === stage) return `Stage ${/^\d/.test(name) ? name : `'${name}'`} is the stage this instruction is in; a stage cannot copy or mount from itself.`;
+  if (target && dependsOn(model, target, stage)) return `Stage '${target.name ?? target.index}' itself builds on this stage, so using it here makes a cycle that BuildKit rejects.`;
+  if (target) return undefined;
+  if (/^\d+$/.test(name)) return `There is no stage with index ${name}; stages are numbered from 0 to ${model.stages.length - 1}.`;
+  if (!isBare(name) || name === 'scratch' || isOfficialImageName(name)) return undefined;
+  const close = likelyMeant(name, usable(model, stage, ref));
+  if (close.length > 0) return `No stage is named '${name}'; did you mean '${close[0]}'?`;
+  return `No stage is named '${name}', and it is not an official image; name a stage or a full image reference.`;
+}
+
+function stageNames(stages: readonly Stage[]): string[] {
+  return stages.map((s) => s.name).filter((n): n is string => n !== undefined);
+}
+
+/** Stage names the reference plausibly meant: a slip of the pen, or a part of a longer name (`set` for `license-set`). */
+function likelyMeant(name: string, stages: readonly Stage[]): string[] {
+  const names = stageNames(stages);
+  const parts = names.filter((n) => n.split(/[-_.]/).includes(name));
+  return [...new Set([...byCloseness(name, names, typoDistance(name)), ...parts])];
+}
+
+function fixes(model: DockerfileModel, stage: Stage, ref: Reference): Fix[] {
+  const stages = usable(model, stage, ref);
+  const name = ref.value.toLowerCase();
+  const likely = likelyMeant(name, stages);
+  const candidates = /^\d+$/.test(name) ? stages.map((s) => s.name ?? String(s.index)) : [...new Set([...likely, ...byCloseness(name, stageNames(stages))])];
+  return candidates.slice(0, MAX_FIXES).map((candidate, i) => {
+    const fix: Fix = { title: `Use stage '${candidate}' instead of '${ref.value}'`, edits: [{ range: ref.range, newText: candidate }] };
+    if (i === 0 && likely.length > 0) fix.preferred = true;
+    return fix;
+  });
+}
+
+export const df501: DockerfileRule = {
+  id: 'DF501',
+  name: 'stage-reference',
+  severity: 'error',
+  language: 'dockerfile',
+  fix: 'Use stage',
+  peers: ['DL3022', 'DL3023'],
+  docs: {
+    summary: '`COPY --from`, `RUN --mount=from=` or `FROM` names a stage that does not exist where it is used, or that leads back to the stage using it.',
+    why: 'A name that matches no stage is taken as an image to pull, so a typo in `--from`, or a `FROM` naming a stage that is only defined further down, makes the build fetch an image that does not exist, with an error about the registry rather than about the Dockerfile. A stage that copies from itself, or from a stage built on it, is a cycle BuildKit refuses.',
+  },
+  check(model: DockerfileModel, context: RuleContext) {
+    for (const stage of model.stages) {
+      const refs = [fromReference(model, stage), ...stage.instructions.flatMap(referencesIn)];
+      for (const ref of refs) {
+        if (!ref || ref.value.includes('$') || /["']/.test(ref.value)) continue;
+        const message = problem(model, stage, ref);
+        if (message) context.report({ range: ref.range, message, fixes: fixes(model, stage, ref) });
+      }
+    }
+  },
+};
