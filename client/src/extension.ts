@@ -24,7 +24,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
     ],
     synchronize: {
       configurationSection: 'dockerPatterns',
-      fileEvents: workspace.createFileSystemWatcher('**/{.docker-patterns.y*ml,.hadolint.y*ml,*.dockerignore,.dockerignore,.env,package-lock.json,yarn.lock,pnpm-lock.yaml}'),
+      // Files other documents' rules read: configs, ignore files, env files, lockfiles, and the
+      // Dockerfiles and Compose files that Compose files point at.
+      fileEvents: workspace.createFileSystemWatcher(
+        '**/{.docker-patterns.y*ml,.hadolint.y*ml,*.dockerignore,.dockerignore,.env,*.env,package-lock.json,yarn.lock,pnpm-lock.yaml,Dockerfile*,*.Dockerfile,*.dockerfile,Containerfile*,compose*.y*ml,docker-compose*.y*ml}',
+      ),
     },
   };
   client = new LanguageClient('dockerPatterns', 'Docker Patterns', serverOptions, clientOptions);

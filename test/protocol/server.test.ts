@@ -71,11 +71,19 @@ describe('language server over stdio', () => {
     assert.deepEqual(shape(published), [
       ['DF101', 0, 0, 0, 9],
       ['DF301', 0, 5, 0, 9],
+      ['DF210', 0, 5, 0, 9],
       ['DF201', 2, 0, 2, 8],
+      ['DF208', 3, 4, 3, 10],
+      ['DF401', 4, 0, 4, 11],
     ]);
+    const WARNING = 2;
+    const INFORMATION = 3;
+    assert.deepEqual(
+      published.diagnostics.map((d) => d.severity),
+      [WARNING, WARNING, INFORMATION, WARNING, INFORMATION, INFORMATION],
+    );
     for (const d of published.diagnostics) {
       assert.equal(d.source, 'docker-patterns');
-      assert.equal(d.severity, 2);
       const href = d.codeDescription?.href ?? '';
       assert.ok(href.endsWith(`/docs/rules/${d.code}.md`), href);
       assert.ok(existsSync(fileURLToPath(href)), `${href} exists`);
@@ -98,8 +106,45 @@ describe('language server over stdio', () => {
     await applyPreferred('DF201', 'Reorder COPY');
     await applyPreferred('DF101', 'Add USER');
     assert.equal(text, 'FROM node:24\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nEXPOSE 3000\nUSER node\nCMD ["node", "server.js"]\n');
+    // The three warnings are gone; the hints about image size and health remain.
     const final = await client.diagnostics((p) => p.uri === dockerfileUri && p.version === version);
-    assert.deepEqual(final.diagnostics, []);
+    assert.deepEqual(shape(final), [
+      ['DF210', 0, 5, 0, 12],
+      ['DF208', 3, 4, 3, 10],
+      ['DF401', 5, 0, 5, 11],
+    ]);
+  });
+
+  test('every diagnostic offers Ignore for this line and for this file', async () => {
+    const current = await client.diagnostics((p) => p.uri === dockerfileUri && p.version === version);
+    for (const diagnostic of current.diagnostics) {
+      const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri: dockerfileUri },
+        range: diagnostic.range,
+        context: { diagnostics: [diagnostic] },
+      })) as CodeAction[];
+      const ignore = actions.filter((a) => a.title.startsWith('Ignore'));
+      assert.deepEqual(
+        ignore.map((a) => [a.title, a.isPreferred]),
+        [
+          [`Ignore ${diagnostic.code} for this line`, false],
+          [`Ignore ${diagnostic.code} for this file`, false],
+        ],
+      );
+    }
+  });
+
+  test('a change to a file beside the document re-validates it', async () => {
+    const uri = fileUri(join(folder, 'compose.override-check.yaml'));
+    const compose = 'services:\n  web:\n    image: nginx:1.30\n    env_file: web.env\n';
+    await client.open(uri, 'dockercompose', compose);
+    const before = await client.diagnostics((p) => p.uri === uri);
+    assert.deepEqual(shape(before), [['DC404', 3, 14, 3, 21]]);
+    writeFileSync(join(folder, 'web.env'), 'A=1\n');
+    const count = client.publications(uri).length;
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(join(folder, 'web.env')), type: 1 }] });
+    const after = await client.diagnostics((p) => p.uri === uri && client.publications(uri).indexOf(p) >= count);
+    assert.deepEqual(after.diagnostics, []);
   });
 
   test('publications never go back to an older version', async () => {

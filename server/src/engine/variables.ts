@@ -2,21 +2,23 @@
 export type Scope = ReadonlyMap<string, string | undefined>;
 
 const REFERENCE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)([^}]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g;
-const DEFAULT_OR_ALTERNATIVE = /^(:?)([-+])([\s\S]*)$/;
+const OPERATOR = /^(:?)([-+?])([\s\S]*)$/;
 
 /**
- * Expands `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR-default}`, `${VAR:+alt}` and
- * `${VAR+alt}` the way BuildKit does for `FROM`. Returns `undefined` when the result
- * depends on a value only known at build time: a bare reference with no value, or a
- * pattern operator (`${VAR#prefix}`, `${VAR%suffix}`, `${VAR/a/b}`) on such a value.
- * A `${VAR:-default}` form counts as its default, which is what a plain build uses.
+ * Expands `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR-default}`, `${VAR:+alt}`,
+ * `${VAR+alt}` and `${VAR:?error}` the way BuildKit does for `FROM` and Compose does for
+ * its files (where `$$` stands for a literal `$`). Returns `undefined` when the result
+ * depends on a value only known later: a bare reference with no value, a required one
+ * that is unset, or a pattern operator (`${VAR#prefix}`, `${VAR/a/b}`).
+ * A `${VAR:-default}` form counts as its default, which is what a plain run uses.
  */
 export function substitute(text: string, scope: Scope): string | undefined {
   let unknown = false;
-  const out = text.replace(REFERENCE, (_m, braced: string | undefined, modifier: string, bare: string | undefined) => {
+  const pieces = text.split('$$');
+  const out = pieces.map((piece) => piece.replace(REFERENCE, (_m, braced: string | undefined, modifier: string, bare: string | undefined) => {
     const name = (braced ?? bare) as string;
     const value = scope.get(name);
-    const op = braced !== undefined && modifier ? DEFAULT_OR_ALTERNATIVE.exec(modifier) : undefined;
+    const op = braced !== undefined && modifier ? OPERATOR.exec(modifier) : undefined;
     if (!modifier || bare !== undefined) {
       if (value === undefined) unknown = true;
       return value ?? '';
@@ -30,7 +32,11 @@ export function substitute(text: string, scope: Scope): string | undefined {
     const word = /^(["']).*\1$/s.test(quoted) ? quoted.slice(1, -1) : quoted;
     const set = colon ? value !== undefined && value !== '' : value !== undefined;
     if (kind === '-') return set ? (value as string) : word;
+    if (kind === '?') {
+      if (!set) unknown = true;
+      return value ?? '';
+    }
     return set ? word : '';
-  });
+  })).join('$');
   return unknown ? undefined : out;
 }

@@ -1,14 +1,12 @@
 import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
 import { childColumn, column, healthcheckEdit } from '../compose/edits';
+import { composeScope } from '../compose/environment';
 import type { ComposeModel, Service } from '../compose/model';
+import { serviceImage } from '../compose/service-image';
 import { serviceEnv } from '../compose/service-health';
 import { statefulImage } from '../image-facts';
-import { parseImageRef } from '../image-ref';
 import type { ComposeRule, RuleContext } from '../rule';
 import type { Fix, TextEdit } from '../types';
-import { substitute } from '../variables';
-
-const NO_VARIABLES = new Map<string, string | undefined>();
 
 function hasHealthcheck(model: ComposeModel, service: Service): boolean {
   const healthcheck = model.mapAt(service.node, 'healthcheck');
@@ -19,11 +17,6 @@ function hasHealthcheck(model: ComposeModel, service: Service): boolean {
   return first !== 'NONE';
 }
 
-function imageOf(model: ComposeModel, service: Service) {
-  const written = model.scalarText(model.get(service.node, 'image')?.value);
-  const text = written === undefined ? undefined : substitute(written, NO_VARIABLES);
-  return text === undefined ? undefined : parseImageRef(text);
-}
 
 /** The offset of the `-` that introduces a block sequence item. */
 function dashOffset(model: ComposeModel, item: Scalar): number | undefined {
@@ -122,11 +115,12 @@ export const dc201: ComposeRule = {
   },
   check(model: ComposeModel, context: RuleContext) {
     const byName = new Map(model.services.map((s) => [s.name, s]));
-    const needsWait = (s: Service) => hasHealthcheck(model, s) || statefulImage(imageOf(model, s)) !== undefined;
+    const scope = composeScope(context.files);
+    const needsWait = (s: Service) => hasHealthcheck(model, s) || statefulImage(serviceImage(model, s, scope)) !== undefined;
     for (const service of model.services) {
       for (const site of sites(model, service, byName, needsWait)) {
         const { target } = site;
-        const probe = statefulImage(imageOf(model, target))?.healthcheck;
+        const probe = statefulImage(serviceImage(model, target, scope))?.healthcheck;
         const checked = hasHealthcheck(model, target);
         const fixes: Fix[] = [];
         const edits = site.edits();

@@ -11,6 +11,7 @@ testRule(dc301, {
     { name: 'a pinned default', code: 'services:\n  db:\n    image: postgres:${PG_TAG:-18}\n' },
     { name: 'digest', code: 'services:\n  db:\n    image: "postgres@sha256:0000000000000000000000000000000000000000000000000000000000000000"\n' },
     { name: 'build only', code: 'services:\n  app:\n    build: .\n' },
+    { name: 'the .env file beside it pins the tag', code: 'services:\n  web:\n    image: nginx:${TAG}\n', files: { '.env': 'TAG=1.30\n' } },
   ],
   invalid: [
     {
@@ -55,6 +56,12 @@ testRule(dc301, {
           ],
         },
       ],
+    },
+    {
+      name: 'the .env file beside it sets the tag to latest: reported, the fix belongs in .env',
+      code: 'services:\n  web:\n    image: nginx:${TAG}\n',
+      files: { '.env': '# pinned later\nTAG=latest\n' },
+      findings: [{ range: [2, 11, 2, 23], message: `'nginx:\${TAG}' defaults to a floating tag, so it moves with every release. ${PIN}` }],
     },
     {
       name: 'non-ASCII comment before, tab-free CRLF file',

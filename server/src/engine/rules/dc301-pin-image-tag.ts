@@ -4,9 +4,8 @@ import { parseImageRef } from '../image-ref';
 import { floatingVariant, pinFixes, pinMessage } from '../pin';
 import type { ComposeRule, RuleContext } from '../rule';
 import type { TextEdit } from '../types';
+import { composeScope } from '../compose/environment';
 import { substitute } from '../variables';
-
-const NO_VARIABLES = new Map<string, string | undefined>();
 
 /**
  * Where the tag goes in the written value: the tag itself, the `latest` default of a
@@ -41,9 +40,10 @@ export const dc301: ComposeRule = {
       return entry && isScalar(entry.value) ? [entry.value] : [];
     });
     const unique = [...new Set(images)];
+    const scope = composeScope(context.files);
     const refs = unique.map((node) => {
       const written = model.scalarText(node) ?? '';
-      const text = substitute(written, NO_VARIABLES);
+      const text = substitute(written, scope);
       return { node, written, ref: text === undefined ? undefined : parseImageRef(text) };
     });
     const pinned = new Map<string, string[]>();

@@ -2,6 +2,7 @@ import { isScalar, isSeq } from 'yaml';
 import { contentEnd, quote, quoteStyle } from '../compose/insertions';
 import type { ComposeModel, Service } from '../compose/model';
 import { bindingOf, bindToLoopback, describePort, portEntries, portNode, type PortEntry } from '../compose/ports';
+import { composeScope } from '../compose/environment';
 import { serviceImage } from '../compose/service-image';
 import { statefulImage } from '../image-facts';
 import type { ComposeRule, RuleContext } from '../rule';
@@ -43,7 +44,7 @@ export const dc501: ComposeRule = {
   check(model: ComposeModel, context: RuleContext) {
     const seen = new Set<object>();
     for (const service of model.services) {
-      const image = serviceImage(model, service);
+      const image = serviceImage(model, service, composeScope(context.files));
       if (!image || !statefulImage(image)) continue;
       for (const entry of portEntries(model, service)) {
         if (seen.has(entry.node) || bindingOf(entry.hostIp) !== 'all') continue;
