@@ -5,7 +5,9 @@
 import { ComposeModel } from './compose/model';
 import { DockerfileModel } from './dockerfile/model';
 import { DockerignoreModel } from './dockerignore';
-import { INSTRUCTION_DOCS } from './dockerfile/instruction-docs';
+import { composeHover } from './hover/compose';
+import { dockerfileHover } from './hover/dockerfile';
+import type { HoverContext, HoverResult } from './hover/types';
 import type { Rule } from './rule';
 import { RULES } from './rules';
 import { ignoreFixes, isSuppressed, readSuppressions } from './suppression';
@@ -19,6 +21,7 @@ export { TAG_TABLE_DATE } from './image-tags';
 export { HADOLINT_CONFIG_FILES, mergeConfigs, parseHadolintConfig, parseProjectConfig, PROJECT_CONFIG_FILES } from './config-files';
 export type * from './types';
 export type { Rule } from './rule';
+export type { HoverResult } from './hover/types';
 
 export type ParsedDocument =
   | { language: 'dockerfile'; text: string; model: DockerfileModel }
@@ -101,12 +104,6 @@ export function ignoreActions(doc: ParsedDocument, finding: Finding): Fix[] {
   return ignoreFixes(doc.text, doc.language, finding, span?.start ?? line);
 }
 
-export interface HoverResult {
-  /** Markdown. */
-  contents: string;
-  range: Range;
-}
-
 /** `docsBase` is where `docs/rules/<ID>.md` can be opened (a file or web URL ending in `/`). */
 export function ruleDocUrl(ruleId: string, docsBase: string): string {
   return `${docsBase}${ruleId}.md`;
@@ -118,36 +115,27 @@ function findingHover(finding: Finding, docsBase: string | undefined): string {
   return `**${finding.ruleId}** ${rule?.name ?? ''}: ${rule?.docs.summary ?? ''}\n\n${rule?.docs.why ?? ''}${link}`;
 }
 
-function instructionHover(doc: Extract<ParsedDocument, { language: 'dockerfile' }>, position: Position): HoverResult | undefined {
-  for (const instruction of doc.model.ast.getInstructions()) {
-    const range = instruction.getInstructionRange();
-    if (!rangeContains(range, position)) continue;
-    const entry = INSTRUCTION_DOCS[instruction.getKeyword()];
-    if (!entry) return undefined;
-    return {
-      contents: `**${instruction.getKeyword()}**\n\n\`\`\`dockerfile\n${entry.syntax}\n\`\`\`\n\n${entry.text}\n\nExample:\n\n\`\`\`dockerfile\n${entry.example}\n\`\`\``,
-      range,
-    };
-  }
-  return undefined;
+export interface HoverOptions extends HoverContext {
+  docsBase?: string;
 }
 
 /**
  * Hover at a position: the rule behind any finding there (findings from the same
- * parse), and what the Dockerfile instruction under the cursor does.
+ * parse), then what the element under the cursor is.
  */
-export function hover(doc: ParsedDocument, position: Position, findings: readonly Finding[], docsBase?: string): HoverResult | undefined {
+export function hover(doc: ParsedDocument, position: Position, findings: readonly Finding[], options: HoverOptions = {}): HoverResult | undefined {
   const parts: string[] = [];
   let range: Range | undefined;
   for (const finding of findings) {
     if (!rangeContains(finding.range, position)) continue;
-    parts.push(findingHover(finding, docsBase));
+    parts.push(findingHover(finding, options.docsBase));
     range ??= finding.range;
   }
-  const instruction = doc.language === 'dockerfile' ? instructionHover(doc, position) : undefined;
-  if (instruction) {
-    parts.push(instruction.contents);
-    range = instruction.range;
+  const element =
+    doc.language === 'dockerfile' ? dockerfileHover(doc.model, position, options) : doc.language === 'dockercompose' ? composeHover(doc.model, position, options) : undefined;
+  if (element) {
+    parts.push(element.contents);
+    range = element.range;
   }
   return parts.length > 0 && range ? { contents: parts.join('\n\n---\n\n'), range } : undefined;
 }

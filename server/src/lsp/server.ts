@@ -222,7 +222,8 @@ connection.onHover((params) => {
   const document = documents.get(params.textDocument.uri);
   const analysis = document && settings.enable ? analyse(document) : undefined;
   if (!analysis) return null;
-  const result = hover(analysis.parsed, params.position, analysis.findings, DOCS_BASE);
+  const path = filePath(params.textDocument.uri);
+  const result = hover(analysis.parsed, params.position, analysis.findings, { docsBase: DOCS_BASE, files: path ? siblingFiles(path) : undefined });
   return result ? { contents: { kind: MarkupKind.Markdown, value: result.contents }, range: result.range } : null;
 });
 
