@@ -182,3 +182,19 @@ describe('language server over stdio', () => {
     assert.deepEqual(published.diagnostics, []);
   });
 });
+
+test('a client that takes only plain text gets plain-text hovers', async () => {
+  const client = new LspClient();
+  try {
+    await client.initialize(['plaintext']);
+    const uri = 'untitled:Dockerfile';
+    await client.open(uri, 'dockerfile', 'FROM node:24-alpine\nUSER node\nCMD ["node", "a.js"]\n');
+    await client.diagnostics((p) => p.uri === uri);
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } })) as { contents: { kind: string; value: string } };
+    assert.equal(hover.contents.kind, 'plaintext');
+    assert.match(hover.contents.value, /^FROM\n/);
+    assert.doesNotMatch(hover.contents.value, /\*\*|```/);
+  } finally {
+    await client.close();
+  }
+});

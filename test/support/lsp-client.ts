@@ -42,8 +42,8 @@ export class LspClient {
     this.connection.listen();
   }
 
-  async initialize(): Promise<void> {
-    await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } } });
+  async initialize(hoverFormats: string[] = ['markdown', 'plaintext']): Promise<void> {
+    await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { hover: { contentFormat: hoverFormats } } } });
     await this.connection.sendNotification('initialized', {});
   }
 

@@ -17,6 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { hover, ignoreActions, languageOf, lint, parse, ruleDocUrl, type Finding, type Fix, type Language, type ParsedDocument, type Severity } from '../engine';
 import { rangesEqual } from '../engine/text';
 import { siblingFiles } from '../host/files';
+import { markdownToPlainText } from './plaintext';
 import { loadProjectConfig } from '../host/project-config';
 import { DEFAULT_SETTINGS, engineConfig, readSettings, type Settings } from '../host/settings';
 import { mergeConfigs, type EngineConfig } from '../engine';
@@ -47,6 +48,8 @@ const reportedRuleErrors = new Set<string>();
 const folderConfigs = new Map<string, EngineConfig>();
 let settings: Settings = DEFAULT_SETTINGS;
 let pullConfiguration = false;
+/** The client takes only plain text in hovers (it did not list markdown). */
+let plainHovers = false;
 
 function languageFor(document: TextDocument): Language | undefined {
   const byName = languageOf(decodeURIComponent(document.uri));
@@ -150,6 +153,8 @@ async function refreshSettings(changed?: unknown): Promise<void> {
 
 connection.onInitialize((params): InitializeResult => {
   pullConfiguration = params.capabilities.workspace?.configuration === true;
+  const formats = params.capabilities.textDocument?.hover?.contentFormat;
+  plainHovers = formats !== undefined && !formats.includes(MarkupKind.Markdown);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -224,7 +229,9 @@ connection.onHover((params) => {
   if (!analysis) return null;
   const path = filePath(params.textDocument.uri);
   const result = hover(analysis.parsed, params.position, analysis.findings, { docsBase: DOCS_BASE, files: path ? siblingFiles(path) : undefined });
-  return result ? { contents: { kind: MarkupKind.Markdown, value: result.contents }, range: result.range } : null;
+  if (!result) return null;
+  const contents = plainHovers ? { kind: MarkupKind.PlainText, value: markdownToPlainText(result.contents) } : { kind: MarkupKind.Markdown, value: result.contents };
+  return { contents, range: result.range };
 });
 
 documents.listen(connection);
