@@ -12,7 +12,7 @@ export const INSTRUCTION_DOCS: Record<string, InstructionDoc> = {
     example: 'FROM node:24-alpine AS build',
   },
   RUN: {
-    syntax: 'RUN [--mount=…] [--network=…] [--security=…] <command> | ["executable", "arg", …]',
+    syntax: 'RUN [--mount=…] [--network=…] [--security=…] [--device=…] <command> | ["executable", "arg", …]',
     text: 'Runs a command while building and records the files it changes as a new layer. Chain related commands with `&&` in one `RUN` so temporary files never reach a layer.',
     example: 'RUN apt-get update \\\n && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*',
   },
@@ -42,7 +42,7 @@ export const INSTRUCTION_DOCS: Record<string, InstructionDoc> = {
     example: 'ENV NODE_ENV=production',
   },
   ADD: {
-    syntax: 'ADD [--chown=…] [--chmod=…] [--link] [--checksum=…] <src> … <dest>',
+    syntax: 'ADD [--chown=…] [--chmod=…] [--link] [--checksum=…] [--keep-git-dir] [--unpack] [--exclude=…] <src> … <dest>',
     text: 'Copies files like `COPY`, but also unpacks local tar archives and downloads URLs and Git repositories. Prefer `COPY` for plain files so the behaviour stays obvious.',
     example: 'ADD --checksum=sha256:… https://example.com/tool.tar.gz /opt/',
   },
