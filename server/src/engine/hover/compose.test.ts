@@ -119,14 +119,15 @@ test('named networks, volumes, secrets and configs show their definition', () =>
 test('image values show family, variant, tag movement and the recommended line', () => {
   const pg = hover(22, 13);
   assert.equal(span(pg), '22:11-22:29');
-  assert.match(pg?.contents ?? '', /^\*\*`postgres:16-alpine`\*\* — image reference/);
-  assert.match(pg?.contents ?? '', /Family: `postgres`/);
-  assert.match(pg?.contents ?? '', /Variant: `alpine`, Alpine-based/);
+  assert.match(pg?.contents ?? '', /^\*\*`postgres:16-alpine`\*\*: PostgreSQL on Alpine/);
+  assert.match(pg?.contents ?? '', /Size class: Alpine/);
   assert.match(pg?.contents ?? '', /follows the `16` line/);
-  assert.match(pg?.contents ?? '', /Recommended line: `\d+`/);
-  assert.match(hover(28, 12)?.contents ?? '', /Tag: floats/);
+  assert.match(pg?.contents ?? '', /official-images table of 2026-08-21/);
+  assert.match(hover(28, 12)?.contents ?? '', /Tag: none, so `latest`: \*\*floats\*\*/);
   const interpolated = hover(2, 13, 'TAG=1.30');
-  assert.match(interpolated?.contents ?? '', /Family: `nginx`/);
+  assert.match(interpolated?.contents ?? '', /^\*\*`nginx:1\.30-alpine`\*\*: nginx on Alpine/);
+  assert.match(interpolated?.contents ?? '', /Written as `nginx:\$\{TAG:-1\.27\}-alpine`; resolves to `nginx:1\.30-alpine`/);
+  assert.match(interpolated?.contents ?? '', /`1\.30` line/);
 });
 
 test('keys and service names under the cursor', () => {

@@ -7,7 +7,8 @@ import { serviceHealth } from '../compose/service-health';
 import { serviceImage } from '../compose/service-image';
 import type { Scope } from '../variables';
 import type { Position } from '../types';
-import { imageHoverText } from './compose-image';
+import { imageHover } from './images';
+import { substitute } from '../variables';
 import { keyHoverText } from './compose-keys';
 import { childPlace, itemPlace, ROOT_PLACE, type Place } from './compose-schema';
 import type { HoverContext, HoverResult } from './types';
@@ -225,7 +226,12 @@ export function composeHover(model: ComposeModel, position: Position, context: H
     if (!hit.isKey && path.length === 3 && path[2] === 'image') {
       const service = model.services.find((s) => s.name === path[1]);
       const written = model.scalarText(hit.scalar);
-      if (service && written !== undefined) return { contents: imageHoverText(written, serviceImage(model, service, scope)), range: model.rangeOf(hit.scalar) };
+      if (service && written !== undefined) {
+        const ref = serviceImage(model, service, scope);
+        // The same facts as a Dockerfile's FROM: one image hover for both languages.
+        const contents = ref ? imageHover(ref, substitute(written, scope) ?? written, written) : `**\`${written}\`**: not an image reference Compose can pull.`;
+        return { contents, range: model.rangeOf(hit.scalar) };
+      }
     }
   }
   if (!hit.isKey) return undefined;

@@ -11,7 +11,7 @@ import { parseImageRef } from '../image-ref';
 import { rangeContains } from '../text';
 import type { Position, Range } from '../types';
 import { DIRECTIVE_DOCS, FLAG_DOCS, MOUNT_OPTIONS, MOUNT_TYPES, mountOptionName, type MountType } from './dockerfile-flags';
-import { imageHover } from './dockerfile-images';
+import { imageHover } from './images';
 import { variableHover } from './dockerfile-variables';
 import type { HoverContext, HoverResult } from './types';
 

@@ -107,7 +107,7 @@ export function imageHover(ref: ImageRef, text: string, written: string): string
   }
   const title = family ? `${family}${os ? ` on ${os}` : ''}` : name;
   out.push(`**\`${text}\`**: ${title}`);
-  if (text !== written) out.push(`Written as \`${written}\`; resolves to \`${text}\` with the ARG defaults.`);
+  if (text !== written) out.push(`Written as \`${written}\`; resolves to \`${text}\` with the values known here (defaults, ARGs, .env).`);
   if (ref.registry) out.push(`Registry: \`${ref.registry}\`${ref.official ? ' (Docker Hub)' : ''}.`);
   else if (!ref.official) out.push('Docker Hub image from a user or organisation namespace (not an official image).');
   if (repo === 'debian' || repo === 'ubuntu') {
