@@ -17,7 +17,7 @@ export function launchArgv(instruction: Instruction | undefined): string[] {
 }
 
 /** Shells and language REPLs: an image whose command is one of these is a base for others. */
-const INTERPRETERS = new Set([
+export const INTERPRETERS: ReadonlySet<string> = new Set([
   'sh', 'bash', 'ash', 'dash', 'zsh', 'pwsh', 'powershell', 'cmd', 'powershell.exe', 'pwsh.exe', 'cmd.exe',
   'python', 'python3', 'node', 'bun', 'deno', 'irb', 'ruby', 'php', 'perl', 'jshell', 'iex', 'erl', 'ghci', 'lua', 'R', 'julia',
 ]);
@@ -25,14 +25,20 @@ const INTERPRETERS = new Set([
 const program = (argv: string[]) => (argv[0] ?? '').split('/').pop() as string;
 
 /**
- * Whether the image's command, as the last `ENTRYPOINT` and `CMD` give it, is a bare shell or
- * interpreter (`python3`, `bash -l`): the mark of a base or toolbox image, not an application.
+ * Whether the image's command, as the last `ENTRYPOINT` and `CMD` give it (an entrypoint
+ * script, tini or dumb-init passing on to `CMD`), is one of `programs` with no arguments
+ * beyond those `plainArgument` accepts (options, by default).
  */
-export function runsBareInterpreter(instructions: Instruction[]): boolean {
+export function runsProgram(instructions: Instruction[], programs: ReadonlySet<string>, plainArgument = (word: string) => word.startsWith('-')): boolean {
   const last = (k: string) => [...instructions].reverse().find((i) => keyword(i) === k);
   const entrypoint = launchArgv(last('ENTRYPOINT'));
   const cmd = launchArgv(last('CMD'));
-  const bare = (argv: string[]) => argv.length > 0 && INTERPRETERS.has(program(argv)) && argv.slice(1).every((w) => w.startsWith('-'));
+  const bare = (argv: string[]) => argv.length > 0 && programs.has(program(argv)) && argv.slice(1).every(plainArgument);
   const wrapper = entrypoint.length === 0 || /entrypoint|tini|dumb-init/.test(program(entrypoint));
   return bare(entrypoint) || (wrapper && bare(cmd));
+}
+
+/** A bare shell or interpreter (`python3`, `bash -l`): the mark of a base or toolbox image, not an application. */
+export function runsBareInterpreter(instructions: Instruction[]): boolean {
+  return runsProgram(instructions, INTERPRETERS);
 }

@@ -1,6 +1,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import { inFileCase } from '../dockerfile/casing';
 import { insertBeforeLaunch } from '../dockerfile/edits';
+import { INTERPRETERS, runsProgram } from '../dockerfile/launch';
 import { keyword, sourceText } from '../dockerfile/instructions';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { userRecipe, type UserRecipe } from '../image-facts';
@@ -17,47 +18,23 @@ function isRootUser(value: string): boolean {
 const PRIVILEGE_DROPPERS = /\b(gosu|su-exec|setpriv|chroot --userspec|runuser)\b/;
 
 /**
- * A bare shell or interpreter as the command marks a base or toolbox image: whoever
- * builds on it chooses the user. Servers here start as root to bind their ports and
- * run their workers as an unprivileged user they are configured with.
+ * Besides base images (a bare shell or interpreter as the command), servers that start as
+ * root to bind their ports and run their workers as a user they are configured with, and
+ * Docker-in-Docker, which cannot work without root.
  */
-const NOT_AN_APP = new Set([
-  'sh', 'bash', 'ash', 'zsh', 'pwsh', 'powershell', 'cmd',
-  'python', 'python3', 'node', 'irb', 'php', 'ruby', 'perl', 'jshell', 'iex', 'erl', 'ghci', 'lua', 'R', 'julia',
-  'powershell.exe', 'pwsh.exe', 'cmd.exe',
+const NOT_AN_APP: ReadonlySet<string> = new Set([
+  ...INTERPRETERS,
   'nginx', 'httpd', 'httpd-foreground', 'apache2-foreground', 'php-fpm',
-  // Docker-in-Docker cannot work without root.
   'dind', 'dind-systemd', 'dockerd', 'dockerd-entrypoint.sh',
 ]);
+
+function runsNoApp(instructions: Instruction[]): boolean {
+  return runsProgram(instructions, NOT_AN_APP, (word) => word.startsWith('-') || word === 'daemon off;');
+}
 
 /** Windows images have no root user and no useradd; USER there means something else. */
 function isWindows(image: ImageRef): boolean {
   return /windows|nanoserver|servercore/i.test(`${image.repository}:${image.tag ?? ''}`);
-}
-
-function words(instruction: Instruction | undefined): string[] {
-  if (!instruction) return [];
-  const raw = instruction.getRawArgumentsContent() ?? '';
-  if (raw.trim().startsWith('[')) {
-    try {
-      const parsed: unknown = JSON.parse(raw);
-      return Array.isArray(parsed) ? parsed.map(String) : [];
-    } catch {
-      return [];
-    }
-  }
-  return instruction.getArguments().map((a) => a.getValue());
-}
-
-/** Whether the final command is that of a base image or a self-dropping server. */
-function runsNoApp(instructions: Instruction[]): boolean {
-  const last = (k: string) => [...instructions].reverse().find((i) => keyword(i) === k);
-  const entrypoint = words(last('ENTRYPOINT'));
-  const cmd = words(last('CMD'));
-  const program = (list: string[]) => (list[0] ?? '').split('/').pop() ?? '';
-  const bare = (list: string[]) => list.length > 0 && NOT_AN_APP.has(program(list)) && list.slice(1).every((w) => w.startsWith('-') || w === 'daemon off;');
-  const wrapper = entrypoint.length === 0 || /entrypoint|tini|dumb-init/.test(program(entrypoint));
-  return bare(entrypoint) || (wrapper && bare(cmd));
 }
 
 function addUserFix(model: DockerfileModel, stage: Stage, recipe: UserRecipe, how: string): Fix {
