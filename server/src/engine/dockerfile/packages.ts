@@ -51,17 +51,10 @@ interface Parsed {
   options: Map<string, string>;
 }
 
-/** Reserved words that can open a command inside `if`/`while`/`for` bodies. */
-const RESERVED = new Set(['if', 'then', 'else', 'elif', 'while', 'until', 'do']);
-
-/** The program of a command, past wrappers and the reserved word of a compound command (`then apt-get …`). */
-function programOf(command: ShellCommand): string | undefined {
-  return command.words.find((w) => !RESERVED.has(w));
-}
-
 /** Reads `<manager> [options] <subcommand> [options] operands…`, whatever wrappers precede it. */
 function parse(command: ShellCommand): Parsed | undefined {
-  const program = programOf(command);
+  // Program words already skip wrappers and reserved words (`then apt-get …`).
+  const program = command.words[0];
   const manager = MANAGERS[(program ?? '').split('/').pop() as string];
   if (!manager) return undefined;
   const all = command.command.words;
