@@ -25,11 +25,17 @@ export class LspClient {
   private readonly published: PublishedDiagnostics[] = [];
   private readonly waiters: { test: (p: PublishedDiagnostics) => boolean; resolve: (p: PublishedDiagnostics) => void }[] = [];
   readonly stderr: string[] = [];
+  /** window/logMessage notifications, in order (type 1 error … 4 log). */
+  readonly logs: { type: number; message: string }[] = [];
 
-  constructor() {
-    this.process = spawn(process.execPath, [join(REPO, 'bin', 'docker-patterns-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** By default the shipped bin script; tests may start another command (e.g. the unbundled server with a preload). */
+  constructor(command: string = process.execPath, args: string[] = [join(REPO, 'bin', 'docker-patterns-language-server.js'), '--stdio'], env?: NodeJS.ProcessEnv) {
+    this.process = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env: env ?? process.env });
     this.process.stderr?.on('data', (d: Buffer) => this.stderr.push(d.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
+      this.logs.push(p);
+    });
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => {
       this.published.push(p);
       for (const w of [...this.waiters]) {
