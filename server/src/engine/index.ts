@@ -11,7 +11,7 @@ import type { HoverContext, HoverResult } from './hover/types';
 import type { Rule } from './rule';
 import { RULES } from './rules';
 import { ignoreFixes, isSuppressed, readSuppressions } from './suppression';
-import { LineIndex, rangeContains } from './text';
+import { rangeContains } from './text';
 import type { Finding, Fix, Language, LintContext, Position, Range, Severity, SeveritySetting } from './types';
 
 export { languageOf, looksLikeCompose } from './language';
@@ -80,7 +80,21 @@ export function lint(doc: ParsedDocument, context: LintContext, options: LintOpt
 }
 
 /** Where statements start and end, for comments that apply to "the next instruction". */
-function lineInfo(doc: ParsedDocument): { spans: { start: number; end: number }[]; stageStarts: number[] } {
+type LineInfo = { spans: { start: number; end: number }[]; stageStarts: number[] };
+
+/** Per parse: code actions ask for it once per diagnostic. */
+const lineInfos = new WeakMap<ParsedDocument, LineInfo>();
+
+function lineInfo(doc: ParsedDocument): LineInfo {
+  let info = lineInfos.get(doc);
+  if (!info) {
+    info = readLineInfo(doc);
+    lineInfos.set(doc, info);
+  }
+  return info;
+}
+
+function readLineInfo(doc: ParsedDocument): LineInfo {
   if (doc.language === 'dockerfile') {
     const instructions = doc.model.ast.getInstructions();
     return {
@@ -88,7 +102,7 @@ function lineInfo(doc: ParsedDocument): { spans: { start: number; end: number }[
       stageStarts: doc.model.stages.map((s) => s.from.getRange().start.line),
     };
   }
-  const lines = new LineIndex(doc.text);
+  const lines = doc.model.lines;
   const spans: { start: number; end: number }[] = [];
   for (let line = 0; line < lines.lineCount; line++) {
     const t = lines.lineText(line).trim();
@@ -101,7 +115,7 @@ function lineInfo(doc: ParsedDocument): { spans: { start: number; end: number }[
 export function ignoreActions(doc: ParsedDocument, finding: Finding): Fix[] {
   const line = finding.range.start.line;
   const span = lineInfo(doc).spans.find((s) => s.start <= line && line <= s.end);
-  return ignoreFixes(doc.text, doc.language, finding, span?.start ?? line);
+  return ignoreFixes(doc.model.lines, doc.language, finding, span?.start ?? line);
 }
 
 /** `docsBase` is where `docs/rules/<ID>.md` can be opened (a file or web URL ending in `/`). */

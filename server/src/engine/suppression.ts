@@ -117,9 +117,34 @@ export function isSuppressed(s: Suppressions, finding: Finding): boolean {
 
 const DIRECTIVE = /^#\s*(syntax|escape|check)\s*=/i;
 
+interface FileComments {
+  /** The line of an existing `# dockerpatterns ignore-file=` comment. */
+  existingFile?: number;
+  /** The first line after a Dockerfile's parser directives. */
+  afterHeader: number;
+}
+
+/** Read once per text: every finding's "for this file" action asks. */
+const fileCommentsOf = new WeakMap<LineIndex, FileComments>();
+
+function fileComments(lines: LineIndex, language: Language): FileComments {
+  const known = fileCommentsOf.get(lines);
+  if (known) return known;
+  const found: FileComments = { afterHeader: 0 };
+  let inHeader = true;
+  for (let line = 0; line < lines.lineCount; line++) {
+    const t = lines.lineText(line).trim();
+    const m = OURS.exec(t);
+    if (m && m[1].toLowerCase() === 'ignore-file') found.existingFile = line;
+    if (inHeader && language === 'dockerfile' && DIRECTIVE.test(t)) found.afterHeader = line + 1;
+    else inHeader = false;
+  }
+  fileCommentsOf.set(lines, found);
+  return found;
+}
+
 /** "Ignore <ID> for this line" and "… for this file", as comments our own syntax reads. */
-export function ignoreFixes(text: string, language: Language, finding: Finding, anchorLine: number): Fix[] {
-  const lines = new LineIndex(text);
+export function ignoreFixes(lines: LineIndex, language: Language, finding: Finding, anchorLine: number): Fix[] {
   const eol = lines.eol;
   const id = finding.ruleId;
   const fixes: Fix[] = [];
@@ -135,16 +160,7 @@ export function ignoreFixes(text: string, language: Language, finding: Finding, 
     fixes.push({ title: `Ignore ${id} for this line`, edits: [{ range: { start: at, end: at }, newText: `${indent}# dockerpatterns ignore=${id}${eol}` }] });
   }
 
-  let existingFile: number | undefined;
-  let afterHeader = 0;
-  let inHeader = true;
-  for (let line = 0; line < lines.lineCount; line++) {
-    const t = lines.lineText(line).trim();
-    const m = OURS.exec(t);
-    if (m && m[1].toLowerCase() === 'ignore-file') existingFile = line;
-    if (inHeader && language === 'dockerfile' && DIRECTIVE.test(t)) afterHeader = line + 1;
-    else inHeader = false;
-  }
+  const { existingFile, afterHeader } = fileComments(lines, language);
   if (existingFile !== undefined) {
     const end = { line: existingFile, character: lines.lineText(existingFile).trimEnd().length };
     fixes.push({ title: `Ignore ${id} for this file`, edits: [{ range: { start: end, end }, newText: `,${id}` }] });
