@@ -1,4 +1,4 @@
-import { DockerfileParser, type Dockerfile, type From, type Instruction } from 'dockerfile-ast';
+import { Argument, DockerfileParser, type Dockerfile, type From, type Instruction } from 'dockerfile-ast';
 import { parseImageRef, type ImageRef } from '../image-ref';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
@@ -31,6 +31,7 @@ export class DockerfileModel {
 
   constructor(readonly text: string) {
     this.ast = DockerfileParser.parse(text);
+    memoizeArguments(this.ast);
     this.lines = new LineIndex(text);
     this.globalArgs = collectGlobalArgs(this.ast);
     this.stages = buildStages(this.ast, this.globalArgs);
@@ -50,6 +51,26 @@ export class DockerfileModel {
   /** The image at the root of a stage's lineage. */
   rootImage(stage: Stage): ImageRef | undefined {
     return this.lineage(stage)[0].image;
+  }
+}
+
+/**
+ * dockerfile-ast re-reads an instruction's text on every `getArguments()` call, and nearly
+ * every rule asks: a third of the lint time went there. A parse never changes, so each
+ * instruction keeps its first answer and hands out copies (dockerfile-ast's own methods
+ * edit the arguments they get back).
+ */
+function memoizeArguments(ast: Dockerfile): void {
+  for (const instruction of ast.getInstructions()) {
+    const read = instruction.getArguments.bind(instruction);
+    let known: Argument[] | undefined;
+    instruction.getArguments = () => {
+      known ??= read();
+      return known.map((a) => {
+        const r = a.getRange();
+        return new Argument(a.getValue(), { start: { ...r.start }, end: { ...r.end } });
+      });
+    };
   }
 }
 
