@@ -55,7 +55,7 @@ export type NoneReason =
 const UNKNOWN: Health = { state: 'unknown' };
 
 /** The `healthcheck` key of a service: `yes` with a test, `none` when turned off, else unset. */
-function composeHealthcheck(model: ComposeModel, service: Service): 'yes' | 'none' | 'unset' {
+export function composeHealthcheck(model: ComposeModel, service: Service): 'yes' | 'none' | 'unset' {
   const healthcheck = model.mapAt(service.node, 'healthcheck');
   if (!healthcheck) return 'unset';
   if (model.scalarText(model.get(healthcheck, 'disable')?.value) === 'true') return 'none';

@@ -3,18 +3,14 @@ import { childColumn, column, healthcheckEdit } from '../compose/edits';
 import { composeScope } from '../compose/environment';
 import type { ComposeModel, Service } from '../compose/model';
 import { serviceImage } from '../compose/service-image';
-import { serviceEnv } from '../compose/service-health';
+import { composeHealthcheck, serviceEnv } from '../compose/service-health';
 import { statefulImage } from '../image-facts';
 import type { ComposeRule, RuleContext } from '../rule';
 import type { Fix, TextEdit } from '../types';
 
+/** A `healthcheck` key that is not turned off (timing options alone keep the image's test). */
 function hasHealthcheck(model: ComposeModel, service: Service): boolean {
-  const healthcheck = model.mapAt(service.node, 'healthcheck');
-  if (!healthcheck) return false;
-  if (model.scalarText(model.get(healthcheck, 'disable')?.value) === 'true') return false;
-  const test = model.get(healthcheck, 'test')?.value;
-  const first = isSeq(test) ? model.scalarText(model.resolve(test.items[0])) : model.scalarText(test);
-  return first !== 'NONE';
+  return model.mapAt(service.node, 'healthcheck') !== undefined && composeHealthcheck(model, service) !== 'none';
 }
 
 
@@ -26,8 +22,6 @@ function dashOffset(model: ComposeModel, item: Scalar): number | undefined {
 }
 
 interface Site {
-  service: Service;
-  dependsKey: Scalar;
   target: Service;
   range: ReturnType<ComposeModel['rangeOf']>;
   edits: () => TextEdit[] | undefined;
@@ -80,7 +74,7 @@ function sites(model: ComposeModel, service: Service, byName: Map<string, Servic
     for (const item of items) {
       const target = byName.get(model.scalarText(item) ?? '');
       if (!target || target === service || !needsWait(target)) continue;
-      out.push({ service, dependsKey: entry.keyNode, target, range: model.rangeOf(item), edits: () => shortFormEdits(model, service, entry.keyNode, items, item, !!value.flow) });
+      out.push({ target, range: model.rangeOf(item), edits: () => shortFormEdits(model, service, entry.keyNode, items, item, !!value.flow) });
     }
   } else if (isMap(value)) {
     for (const dep of model.entries(value)) {
@@ -92,8 +86,6 @@ function sites(model: ComposeModel, service: Service, byName: Map<string, Servic
       if (condition !== 'service_started') continue;
       const conditionNode = isScalar(conditionEntry?.value) && !conditionEntry?.merged ? conditionEntry.value : undefined;
       out.push({
-        service,
-        dependsKey: entry.keyNode,
         target,
         range: model.rangeOf(conditionNode ?? dep.keyNode),
         edits: () => longFormEdits(model, dep.keyNode, options, conditionNode),
