@@ -1,8 +1,9 @@
-import { Arg, Env, JSONInstruction, Run, type Instruction } from 'dockerfile-ast';
+import { JSONInstruction, Run, type Instruction } from 'dockerfile-ast';
 import type { Range, TextEdit } from '../types';
 import { isModifiable, keyword } from './instructions';
 import type { DockerfileModel, Stage } from './model';
 import { shellCommands, type ShellCommand } from './commands';
+import { lastBefore, stageOf } from './instruction-order';
 import { programWords, type Command, type Word } from './shell';
 
 /**
@@ -218,10 +219,6 @@ export function shortText(command: PackageCommand): string {
 // ---- Stages ------------------------------------------------------------------------
 
 /** The stage that holds an instruction. */
-export function stageOf(model: DockerfileModel, instruction: Instruction): Stage | undefined {
-  return model.stages.find((s) => s.instructions.includes(instruction));
-}
-
 function stageNamed(model: DockerfileModel, name: string): Stage | undefined {
   const lower = name.toLowerCase();
   return /^\d+$/.test(name) ? model.stages[Number(name)] : model.stages.find((s) => s.name === lower);
@@ -254,32 +251,15 @@ export function imageStages(model: DockerfileModel): Stage[] {
   return model.stages.filter((s) => out.has(s));
 }
 
-/** Instructions that run before `instruction` in its stage and the stages it is built on, in order. */
-export function instructionsBefore(model: DockerfileModel, instruction: Instruction): Instruction[] {
-  const stage = stageOf(model, instruction);
-  if (!stage) return [];
-  const chain = model.lineage(stage);
-  const own = stage.instructions.slice(0, stage.instructions.indexOf(instruction));
-  return [...chain.slice(0, -1).flatMap((s) => s.instructions), ...own];
-}
-
-/** Instructions that run after `instruction`: the rest of its stage and every stage built on it. */
-export function instructionsAfter(model: DockerfileModel, instruction: Instruction): Instruction[] {
-  const stage = stageOf(model, instruction);
-  if (!stage) return [];
-  const own = stage.instructions.slice(stage.instructions.indexOf(instruction) + 1);
-  const built = model.stages.filter((s) => s !== stage && model.lineage(s).includes(stage));
-  return [...own, ...built.flatMap((s) => s.instructions)];
-}
-
 const POSIX_SHELLS = /^(sh|bash|ash|dash|zsh|ksh)$/;
+const isShell = (i: Instruction) => keyword(i) === 'SHELL';
 
 /**
  * Whether a `RUN` goes to a POSIX shell: not after `SHELL ["powershell", …]` or
  * `SHELL ["cmd", "/S", "/C"]`, and not on a Windows base image (whose default is cmd).
  */
 export function runsPosixShell(model: DockerfileModel, run: Instruction): boolean {
-  const shell = instructionsBefore(model, run).filter((i) => keyword(i) === 'SHELL').pop();
+  const shell = lastBefore(model, run, isShell);
   if (shell instanceof JSONInstruction) {
     const program = shell.getJSONStrings()[0]?.getJSONValue() ?? '';
     return POSIX_SHELLS.test(basename(program.replace(/\\/g, '/')).replace(/\.exe$/i, ''));
@@ -287,20 +267,6 @@ export function runsPosixShell(model: DockerfileModel, run: Instruction): boolea
   const stage = stageOf(model, run);
   const image = stage ? model.rootImage(stage) : undefined;
   return !image || !/windows|nanoserver|servercore/i.test(`${image.repository}:${image.tag ?? ''}`);
-}
-
-/** `ENV` (and `ARG` defaults) in effect for an instruction: name → value as written. */
-export function environmentAt(model: DockerfileModel, instruction: Instruction): Map<string, string> {
-  const env = new Map<string, string>();
-  for (const i of instructionsBefore(model, instruction)) {
-    const properties = i instanceof Env ? i.getProperties() : i instanceof Arg ? [i.getProperty()] : [];
-    for (const p of properties) {
-      const value = p?.getValue();
-      // An ARG without a default is empty unless the build passes one: only defaults count.
-      if (p && value !== null && value !== undefined) env.set(p.getName(), value);
-    }
-  }
-  return env;
 }
 
 // ---- Edits -------------------------------------------------------------------------
@@ -379,7 +345,8 @@ export function appendToRun(model: DockerfileModel, run: Instruction, text: stri
     if (c.base === undefined || c.command.words.length === 0) continue;
     if (!last || c.base + c.command.end > (last.base as number) + last.command.end) last = c;
   }
-  if (!last || last.base === undefined || last.command.next === '&' || last.command.next === '|') return undefined;
+  // After an unclosed quote the text would land inside it, not after the command.
+  if (!last || last.base === undefined || last.command.next === '&' || last.command.next === '|' || last.command.words.some((w) => w.unclosed)) return undefined;
   const start = last.base + last.command.start;
   const end = last.base + last.command.end;
   const inHeredoc = heredocHolding(run, model, start);

@@ -1,8 +1,9 @@
 import type { Instruction } from 'dockerfile-ast';
 import { hasCacheMount, shellCommands, type ShellCommand } from '../dockerfile/commands';
+import { firstAfter } from '../dockerfile/instruction-order';
 import { keyword } from '../dockerfile/instructions';
 import type { DockerfileModel } from '../dockerfile/model';
-import { APT_INSTALLS, appendToRun, asPackageCommand, commandRange, fetchesLists, imageStages, instructionsAfter, packageCommands, shortText, type PackageCommand } from '../dockerfile/package-managers';
+import { APT_INSTALLS, appendToRun, asPackageCommand, commandRange, fetchesLists, imageStages, packageCommands, shortText, type PackageCommand } from '../dockerfile/package-managers';
 import type { DockerfileRule, RuleContext } from '../rule';
 import type { Fix } from '../types';
 
@@ -31,20 +32,23 @@ function installLeavingLists(model: DockerfileModel, run: Instruction): PackageC
   return lastCleanup < lastUse ? install : undefined;
 }
 
+/** What a RUN first does with the apt lists: fetch them anew, or install from what is there. */
+function aptListUse(instruction: Instruction, model: DockerfileModel): 'fetches' | 'installs' | undefined {
+  if (keyword(instruction) !== 'RUN') return undefined;
+  for (const pc of packageCommands(model, instruction)) {
+    if (pc.ecosystem !== 'apt') continue;
+    if (fetchesLists(pc)) return 'fetches';
+    if (APT_INSTALLS.has(pc.action ?? '')) return 'installs';
+  }
+  return undefined;
+}
+
 /**
- * Whether a later `RUN` installs with the lists this one leaves, without an update of
- * its own: removing them here would break that install.
+ * Whether the next `RUN` that uses the lists installs from them without an update of its
+ * own: removing them here would break that install.
  */
 function laterInstallNeedsLists(model: DockerfileModel, run: Instruction): boolean {
-  return instructionsAfter(model, run).some((later) => {
-    if (keyword(later) !== 'RUN') return false;
-    for (const pc of packageCommands(model, later)) {
-      if (pc.ecosystem !== 'apt') continue;
-      if (fetchesLists(pc)) return false;
-      if (APT_INSTALLS.has(pc.action ?? '')) return true;
-    }
-    return false;
-  });
+  return firstAfter(model, run, aptListUse) === 'installs';
 }
 
 export const df203: DockerfileRule = {

@@ -1,7 +1,8 @@
 import type { Instruction } from 'dockerfile-ast';
 import { copyOperands, keyword, sourceText } from '../dockerfile/instructions';
+import { lastBefore } from '../dockerfile/instruction-order';
 import type { DockerfileModel } from '../dockerfile/model';
-import { commandRange, findOption, imageStages, insertAfterWord, instructionsBefore, optionValues, packageCommands, shortText, type PackageCommand } from '../dockerfile/package-managers';
+import { commandRange, findOption, imageStages, insertAfterWord, optionValues, packageCommands, shortText, type PackageCommand } from '../dockerfile/package-managers';
 import type { DockerfileRule, RuleContext } from '../rule';
 
 const FLAG = '--no-install-recommends';
@@ -31,15 +32,17 @@ function exempt(command: PackageCommand): boolean {
 
 /** An apt configuration that turns recommends off, written by this RUN or an earlier instruction. */
 function turnedOffByConfig(model: DockerfileModel, run: Instruction): boolean {
-  return [...instructionsBefore(model, run), run].some((i) => {
-    const k = keyword(i);
-    if (k === 'COPY' || k === 'ADD') {
-      // A file copied into apt's configuration directory cannot be read here: trust it.
-      const destination = copyOperands(i)?.destination ?? '';
-      if (destination.startsWith('/etc/apt/apt.conf')) return true;
-    }
-    return (k === 'RUN' || k === 'COPY') && CONFIG_LINE.test(sourceText(model, i));
-  });
+  return lastBefore(model, run, configuresNoRecommends, true) !== undefined;
+}
+
+function configuresNoRecommends(i: Instruction, model: DockerfileModel): boolean {
+  const k = keyword(i);
+  if (k === 'COPY' || k === 'ADD') {
+    // A file copied into apt's configuration directory cannot be read here: trust it.
+    const destination = copyOperands(i)?.destination ?? '';
+    if (destination.startsWith('/etc/apt/apt.conf')) return true;
+  }
+  return (k === 'RUN' || k === 'COPY') && CONFIG_LINE.test(sourceText(model, i));
 }
 
 export const df204: DockerfileRule = {

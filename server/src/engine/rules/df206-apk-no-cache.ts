@@ -1,8 +1,9 @@
 import type { Instruction } from 'dockerfile-ast';
 import { hasCacheMount, mounts, shellCommands, wordRange, type ShellCommand } from '../dockerfile/commands';
+import { firstAfter } from '../dockerfile/instruction-order';
 import { keyword } from '../dockerfile/instructions';
 import type { DockerfileModel } from '../dockerfile/model';
-import { asPackageCommand, commandRange, deleteCommand, deleteWord, findOption, imageStages, insertAfterWord, instructionsAfter, optionValues, shortText, type PackageCommand } from '../dockerfile/package-managers';
+import { asPackageCommand, commandRange, deleteCommand, deleteWord, findOption, imageStages, insertAfterWord, optionValues, shortText, type PackageCommand } from '../dockerfile/package-managers';
 import type { DockerfileRule, RuleContext } from '../rule';
 import type { Fix, TextEdit } from '../types';
 
@@ -71,17 +72,20 @@ function noCacheEdits(model: DockerfileModel, add: PackageCommand, commands: rea
   return edits;
 }
 
-/** A later RUN that installs from the index this one leaves, without fetching its own. */
+/** What a RUN first does with the apk index: fetch a fresh one, or read the one that is there. */
+function apkIndexUse(instruction: Instruction, model: DockerfileModel): 'fetches' | 'reads' | undefined {
+  if (keyword(instruction) !== 'RUN') return undefined;
+  for (const shell of shellCommands(model, instruction)) {
+    const pc = asPackageCommand(shell);
+    if (pc?.ecosystem !== 'apk' || !usesIndex(pc)) continue;
+    return pc.action === 'update' || findOption(pc, ...UPDATE_FLAGS) ? 'fetches' : 'reads';
+  }
+  return undefined;
+}
+
+/** Whether the next RUN that uses the index reads the one this RUN leaves, without fetching its own. */
 function laterAddNeedsIndex(model: DockerfileModel, run: Instruction): boolean {
-  return instructionsAfter(model, run).some((later) => {
-    if (keyword(later) !== 'RUN') return false;
-    for (const shell of shellCommands(model, later)) {
-      const pc = asPackageCommand(shell);
-      if (pc?.ecosystem !== 'apk' || !usesIndex(pc)) continue;
-      return pc.action !== 'update' && !findOption(pc, ...UPDATE_FLAGS);
-    }
-    return false;
-  });
+  return firstAfter(model, run, apkIndexUse) === 'reads';
 }
 
 export const df206: DockerfileRule = {

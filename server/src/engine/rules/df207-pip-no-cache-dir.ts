@@ -2,7 +2,8 @@ import { Arg, type Instruction } from 'dockerfile-ast';
 import { hasCacheMount, mounts, shellCommands, type ShellCommand } from '../dockerfile/commands';
 import { copyOperands, keyword, sourceText } from '../dockerfile/instructions';
 import type { DockerfileModel } from '../dockerfile/model';
-import { asPackageCommand, commandRange, environmentAt, findOption, imageStages, insertAfterWord, instructionsBefore, shortText, type PackageCommand } from '../dockerfile/package-managers';
+import { environmentAt, lastBefore } from '../dockerfile/instruction-order';
+import { asPackageCommand, commandRange, findOption, imageStages, insertAfterWord, shortText, type PackageCommand } from '../dockerfile/package-managers';
 import type { DockerfileRule, RuleContext } from '../rule';
 
 const FLAG = '--no-cache-dir';
@@ -15,19 +16,23 @@ const NO_CACHE_VARIABLE = 'PIP_NO_CACHE_DIR';
 
 /** `ARG PIP_NO_CACHE_DIR` without a default: declared to be passed with `--build-arg`. */
 function declaredAsArg(model: DockerfileModel, run: Instruction): boolean {
-  return instructionsBefore(model, run).some((i) => i instanceof Arg && i.getProperty()?.getName() === NO_CACHE_VARIABLE);
+  return lastBefore(model, run, isNoCacheArg) !== undefined;
 }
+
+const isNoCacheArg = (i: Instruction) => i instanceof Arg && i.getProperty()?.getName() === NO_CACHE_VARIABLE;
 
 /** A pip configuration file that could set `no-cache-dir`, copied or written before the RUN. */
 function configuredByFile(model: DockerfileModel, run: Instruction, env: Map<string, string>): boolean {
   if (env.has('PIP_CONFIG_FILE')) return true;
-  return [...instructionsBefore(model, run), run].some((i) => {
-    const k = keyword(i);
-    if ((k === 'COPY' || k === 'ADD') && /(^|\/)pip\.(conf|ini)$|\/pip\/?$/.test(copyOperands(i)?.destination ?? '')) return true;
-    if (k !== 'RUN' && k !== 'COPY') return false;
-    const text = sourceText(model, i);
-    return /no[-_]cache[-_]dir/i.test(text) && /pip\.conf|pip config/.test(text);
-  });
+  return lastBefore(model, run, configuresPip, true) !== undefined;
+}
+
+function configuresPip(i: Instruction, model: DockerfileModel): boolean {
+  const k = keyword(i);
+  if ((k === 'COPY' || k === 'ADD') && /(^|\/)pip\.(conf|ini)$|\/pip\/?$/.test(copyOperands(i)?.destination ?? '')) return true;
+  if (k !== 'RUN' && k !== 'COPY') return false;
+  const text = sourceText(model, i);
+  return /no[-_]cache[-_]dir/i.test(text) && /pip\.conf|pip config/.test(text);
 }
 
 /** Where pip keeps its cache for the user running the RUN, as far as the Dockerfile says. */

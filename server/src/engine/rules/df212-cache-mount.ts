@@ -1,5 +1,6 @@
 import type { Instruction } from 'dockerfile-ast';
 import { hasCacheMount, mounts, shellCommands, wordRange, type ShellCommand } from '../dockerfile/commands';
+import { environmentAt, lastBefore } from '../dockerfile/instruction-order';
 import { keyword } from '../dockerfile/instructions';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import {
@@ -8,10 +9,8 @@ import {
   commandRange,
   deleteCommand,
   deleteWord,
-  environmentAt,
   fetchesLists,
   findOption,
-  instructionsBefore,
   runsPosixShell,
   shortText,
   type Ecosystem,
@@ -119,10 +118,10 @@ const CACHES: Record<Ecosystem, Cache> = {
 
 const ORDER: Ecosystem[] = ['apt', 'apk', 'pip', 'npm', 'go'];
 
+const isUser = (i: Instruction) => keyword(i) === 'USER';
+
 function runsAsRoot(model: DockerfileModel, run: Instruction): boolean {
-  const user = instructionsBefore(model, run)
-    .filter((i) => keyword(i) === 'USER')
-    .pop()
+  const user = lastBefore(model, run, isUser)
     ?.getArguments()[0]
     ?.getValue()
     .split(':')[0];

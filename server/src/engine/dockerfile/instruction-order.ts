@@ -1,0 +1,158 @@
+import { Arg, Env, type Instruction } from 'dockerfile-ast';
+import type { DockerfileModel, Stage } from './model';
+
+/**
+ * "Before" and "after" questions about instructions, answered from tables built once per
+ * model and question, so a rule that asks them for every RUN stays linear in the file's size.
+ * Before: the stages an instruction's stage is built on, then its own stage up to it.
+ * After: the rest of its stage, then every stage built on it, in file order.
+ */
+
+interface Place {
+  stage: Stage;
+  index: number;
+}
+
+const places = new WeakMap<DockerfileModel, Map<Instruction, Place>>();
+
+function placeOf(model: DockerfileModel, instruction: Instruction): Place | undefined {
+  let table = places.get(model);
+  if (!table) {
+    table = new Map();
+    for (const stage of model.stages) stage.instructions.forEach((i, index) => table!.set(i, { stage, index }));
+    places.set(model, table);
+  }
+  return table.get(instruction);
+}
+
+export function stageOf(model: DockerfileModel, instruction: Instruction): Stage | undefined {
+  return placeOf(model, instruction)?.stage;
+}
+
+/** Memo per model, then per question (a module-level function, so its identity is stable). */
+function memo<K extends object, V>(store: WeakMap<DockerfileModel, Map<K, V>>, model: DockerfileModel, key: K, build: () => V): V {
+  let byKey = store.get(model);
+  if (!byKey) store.set(model, (byKey = new Map()));
+  let value = byKey.get(key);
+  if (value === undefined) byKey.set(key, (value = build()));
+  return value;
+}
+
+type Pick = (instruction: Instruction, model: DockerfileModel) => boolean;
+
+/** Per stage: for each index, the index of the last accepted instruction at or before it (-1: none). */
+const lastTables = new WeakMap<DockerfileModel, Map<Pick, Map<Stage, Int32Array>>>();
+
+function lastIndexes(model: DockerfileModel, pick: Pick, stage: Stage): Int32Array {
+  const perStage = memo(lastTables, model, pick, () => new Map<Stage, Int32Array>());
+  let table = perStage.get(stage);
+  if (!table) {
+    table = new Int32Array(stage.instructions.length);
+    let last = -1;
+    stage.instructions.forEach((instruction, i) => {
+      if (pick(instruction, model)) last = i;
+      table![i] = last;
+    });
+    perStage.set(stage, table);
+  }
+  return table;
+}
+
+/** The last instruction `pick` accepts before `instruction` (or at it, when `inclusive`). */
+export function lastBefore(model: DockerfileModel, instruction: Instruction, pick: Pick, inclusive = false): Instruction | undefined {
+  const place = placeOf(model, instruction);
+  if (!place) return undefined;
+  const upTo = inclusive ? place.index : place.index - 1;
+  if (upTo >= 0) {
+    const own = lastIndexes(model, pick, place.stage)[upTo];
+    if (own >= 0) return place.stage.instructions[own];
+  }
+  const chain = model.lineage(place.stage);
+  for (let s = chain.length - 2; s >= 0; s--) {
+    const stage = chain[s];
+    if (stage.instructions.length === 0) continue;
+    const last = lastIndexes(model, pick, stage)[stage.instructions.length - 1];
+    if (last >= 0) return stage.instructions[last];
+  }
+  return undefined;
+}
+
+/** Stages built on each stage (directly or not), in file order. */
+const builtOnTables = new WeakMap<DockerfileModel, Map<Stage, Stage[]>>();
+
+function builtOn(model: DockerfileModel, stage: Stage): Stage[] {
+  let table = builtOnTables.get(model);
+  if (!table) {
+    table = new Map(model.stages.map((s) => [s, []]));
+    for (const s of model.stages) for (const ancestor of model.lineage(s)) if (ancestor !== s) table.get(ancestor)?.push(s);
+    builtOnTables.set(model, table);
+  }
+  return table.get(stage) ?? [];
+}
+
+type Classify<T> = (instruction: Instruction, model: DockerfileModel) => T | undefined;
+
+/** Per stage: each instruction's class, and for each index the next index (at or after it) that has one. */
+interface NextTable<T> {
+  classes: (T | undefined)[];
+  next: Int32Array;
+}
+
+const nextTables = new WeakMap<DockerfileModel, Map<Classify<unknown>, Map<Stage, NextTable<unknown>>>>();
+
+function nextIndexes<T>(model: DockerfileModel, classify: Classify<T>, stage: Stage): NextTable<T> {
+  const perStage = memo(nextTables, model, classify as Classify<unknown>, () => new Map<Stage, NextTable<unknown>>());
+  let table = perStage.get(stage) as NextTable<T> | undefined;
+  if (!table) {
+    const classes = stage.instructions.map((i) => classify(i, model));
+    const next = new Int32Array(classes.length + 1);
+    next[classes.length] = -1;
+    for (let i = classes.length - 1; i >= 0; i--) next[i] = classes[i] !== undefined ? i : next[i + 1];
+    table = { classes, next };
+    perStage.set(stage, table as NextTable<unknown>);
+  }
+  return table;
+}
+
+/** The class of the first instruction after `instruction` that `classify` gives one. */
+export function firstAfter<T>(model: DockerfileModel, instruction: Instruction, classify: Classify<T>): T | undefined {
+  const place = placeOf(model, instruction);
+  if (!place) return undefined;
+  const own = nextIndexes(model, classify, place.stage);
+  const at = own.next[place.index + 1];
+  if (at >= 0) return own.classes[at];
+  for (const stage of builtOn(model, place.stage)) {
+    const table = nextIndexes(model, classify, stage);
+    if (table.next[0] >= 0) return table.classes[table.next[0]];
+  }
+  return undefined;
+}
+
+const isEnvOrArg: Pick = (i) => i instanceof Env || i instanceof Arg;
+const environments = new WeakMap<Instruction, ReadonlyMap<string, string>>();
+
+/** The environment after an `ENV` or `ARG`: the one before it with its own values added. */
+function environmentAfter(model: DockerfileModel, instruction: Instruction): ReadonlyMap<string, string> {
+  // Walk back to the nearest known environment, then forward: no recursion on long files.
+  const pending: Instruction[] = [];
+  let known: ReadonlyMap<string, string> | undefined;
+  for (let i: Instruction | undefined = instruction; i && !(known = environments.get(i)); i = lastBefore(model, i, isEnvOrArg)) pending.push(i);
+  // Only the asked-for environment is kept: copies at every step would grow with the square of the file.
+  const env = new Map(known ?? []);
+  for (const i of pending.reverse()) {
+    const properties = i instanceof Env ? i.getProperties() : i instanceof Arg ? [i.getProperty()] : [];
+    for (const p of properties) {
+      const value = p?.getValue();
+      // An ARG without a default is empty unless the build passes one: only defaults count.
+      if (p && value !== null && value !== undefined) env.set(p.getName(), value);
+    }
+  }
+  environments.set(instruction, env);
+  return env;
+}
+
+/** `ENV` (and `ARG` defaults) in effect for an instruction: name → value as written. */
+export function environmentAt(model: DockerfileModel, instruction: Instruction): Map<string, string> {
+  const previous = lastBefore(model, instruction, isEnvOrArg);
+  return new Map(previous ? environmentAfter(model, previous) : []);
+}
