@@ -11,7 +11,8 @@ import type { HoverContext, HoverResult } from './hover/types';
 import type { Rule } from './rule';
 import { RULES } from './rules';
 import { ignoreFixes, isSuppressed, readSuppressions } from './suppression';
-import { rangeContains } from './text';
+import { unclosedHeredocStart } from './dockerfile/instructions';
+import { comparePositions, rangeContains } from './text';
 import type { Finding, Fix, Language, LintContext, Position, Range, Severity, SeveritySetting } from './types';
 
 export { languageOf, looksLikeCompose } from './language';
@@ -52,6 +53,7 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 
 export function lint(doc: ParsedDocument, context: LintContext, options: LintOptions = {}): Finding[] {
   const findings: Finding[] = [];
+  const fixable = fixableIn(doc);
   for (const rule of RULES) {
     if (rule.language !== doc.language) continue;
     const severity = effectiveSeverity(rule, context);
@@ -61,7 +63,7 @@ export function lint(doc: ParsedDocument, context: LintContext, options: LintOpt
       files: context.files,
       config: context.config,
       report: (r: { range: Range; message: string; fixes?: Finding['fixes'] }) =>
-        findings.push({ ruleId: rule.id, severity, message: r.message, range: r.range, fixes: r.fixes ?? [] }),
+        findings.push({ ruleId: rule.id, severity, message: r.message, range: r.range, fixes: (r.fixes ?? []).filter(fixable) }),
     };
     try {
       if (rule.language === 'dockerfile' && doc.language === 'dockerfile') rule.check(doc.model, ruleContext);
@@ -77,6 +79,19 @@ export function lint(doc: ParsedDocument, context: LintContext, options: LintOpt
     .sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId),
   );
+}
+
+/** Which fixes can be trusted to land where they were planned. */
+function fixableIn(doc: ParsedDocument): (fix: Fix) => boolean {
+  // Where YAML does not parse, an edit planned on the recovered tree can land anywhere.
+  if (doc.language === 'dockercompose') {
+    const parses = doc.model.doc.errors.length === 0;
+    return () => parses;
+  }
+  if (doc.language !== 'dockerfile') return () => true;
+  // Text after an unclosed here-document is its body: an edit there would not be an instruction.
+  const open = unclosedHeredocStart(doc.model);
+  return (fix) => !open || fix.edits.every((e) => comparePositions(e.range.end, open) < 0);
 }
 
 /** Where statements start and end, for comments that apply to "the next instruction". */

@@ -1,4 +1,5 @@
 import { Copy, Run, type Heredoc, type Instruction, type ModifiableInstruction } from 'dockerfile-ast';
+import type { Position } from '../types';
 import type { DockerfileModel } from './model';
 import { parseShell, type Command } from './shell';
 
@@ -48,6 +49,15 @@ export function heredocs(instruction: Instruction): Heredoc[] | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Where the first here-document that is never closed starts: it takes every later line as its body. */
+export function unclosedHeredocStart(model: DockerfileModel): Position | undefined {
+  for (const instruction of model.ast.getInstructions()) {
+    const open = heredocs(instruction)?.find((h) => h.getDelimiterRange() === null);
+    if (open) return (open.getNameRange() ?? instruction.getRange()).start;
+  }
+  return undefined;
 }
 
 /** The shell commands of a shell-form `RUN` (exec form and heredocs give none). */

@@ -9,6 +9,8 @@ export interface Word {
   value: string;
   start: number;
   end: number;
+  /** A quote, backtick or `$(` in the word is never closed: the text was cut short. */
+  unclosed?: true;
 }
 
 export type Operator = '&&' | '||' | ';' | '|' | '&' | '(' | ')' | '\n';
@@ -101,6 +103,7 @@ export function parseShell(text: string, options: Options = {}): Command[] {
 function readWord(text: string, start: number, continuation: (at: number) => number): Word {
   let value = '';
   let i = start;
+  let unclosed = false;
   while (i < text.length) {
     const c = text[i];
     const cont = continuation(i);
@@ -109,6 +112,7 @@ function readWord(text: string, start: number, continuation: (at: number) => num
     if (c === "'") {
       const close = text.indexOf("'", i + 1);
       const end = close < 0 ? text.length : close;
+      unclosed ||= close < 0;
       value += text.slice(i + 1, end);
       i = end + 1;
     } else if (c === '"') {
@@ -119,23 +123,27 @@ function readWord(text: string, start: number, continuation: (at: number) => num
           i += 2;
         } else if (text[i] === '$' && text[i + 1] === '(') {
           const end = matchParen(text, i + 1);
-          value += text.slice(i, end);
-          i = end;
+          unclosed ||= end < 0;
+          value += text.slice(i, Math.abs(end));
+          i = Math.abs(end);
         } else {
           value += text[i++];
         }
       }
+      unclosed ||= i >= text.length;
       i++;
     } else if (c === '\\' && i + 1 < text.length) {
       value += text[i + 1];
       i += 2;
     } else if (c === '$' && text[i + 1] === '(') {
       const end = matchParen(text, i + 1);
-      value += text.slice(i, end);
-      i = end;
+      unclosed ||= end < 0;
+      value += text.slice(i, Math.abs(end));
+      i = Math.abs(end);
     } else if (c === '`') {
       const close = text.indexOf('`', i + 1);
       const end = close < 0 ? text.length : close + 1;
+      unclosed ||= close < 0;
       value += text.slice(i, end);
       i = end;
     } else {
@@ -143,17 +151,22 @@ function readWord(text: string, start: number, continuation: (at: number) => num
       i++;
     }
   }
-  return { value, start, end: Math.min(i, text.length) };
+  const word: Word = { value, start, end: Math.min(i, text.length) };
+  if (unclosed) word.unclosed = true;
+  return word;
 }
 
-/** Offset just past the `)` closing the `(` at `open`, skipping quoted text. */
+/**
+ * Offset just past the `)` closing the `(` at `open`, skipping quoted text; when nothing
+ * closes it, minus the text's length.
+ */
 function matchParen(text: string, open: number): number {
   let depth = 0;
   for (let i = open; i < text.length; i++) {
     const c = text[i];
     if (c === "'" || c === '"') {
       const close = text.indexOf(c, i + 1);
-      if (close < 0) return text.length;
+      if (close < 0) return -text.length;
       i = close;
     } else if (c === '(') {
       depth++;
@@ -162,7 +175,7 @@ function matchParen(text: string, open: number): number {
       if (depth === 0) return i + 1;
     }
   }
-  return text.length;
+  return -text.length;
 }
 
 const PREFIXES = new Set(['sudo', 'env', 'time', 'exec', 'nohup', 'command']);

@@ -20,6 +20,11 @@ testRule(dc501, {
   ],
   invalid: [
     {
+      name: 'no fix while the YAML does not parse: the recovered tree puts keys in the wrong place',
+      code: 'services:\n  db:\n    image: postgres:18\n    ports:\n      - published: 5432\n        -   target: 5432\n    networks:\n      - back\n',
+      findings: [{ range: [4, 19, 4, 23], message: message('db', 'postgres', 'port 5432'), fixes: [] }],
+    },
+    {
       name: 'the only mapping: bind it, or turn it into expose',
       code: 'services:\n  db:\n    image: postgres:18\n    ports:\n      - "5432:5432" # psql from the host\n',
       findings: [

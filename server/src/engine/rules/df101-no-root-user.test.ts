@@ -20,6 +20,11 @@ testRule(df101, {
   ],
   invalid: [
     {
+      name: 'no fix while a here-document is still open: the USER line would become part of its body',
+      code: 'FROM node:24 AS base\nCMD ["node", "server.js"]\nFROM base\nRUN <<EOF\nnpm ci\n',
+      findings: [{ range: [2, 0, 2, 9], message: NO_USER, fixes: [] }],
+    },
+    {
       name: 'node image reuses its node user',
       code: 'FROM node:24\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n',
       findings: [

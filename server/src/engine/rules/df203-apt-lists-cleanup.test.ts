@@ -29,6 +29,11 @@ testRule(df203, {
   ],
   invalid: [
     {
+      name: 'a RUN cut short inside a quote is reported without a fix: the cleanup would land inside the quote',
+      code: "FROM debian:12\nRUN apt-get update && apt-get install -y curl && echo 'unfinished\n",
+      findings: [{ range: [1, 22, 1, 37], message: message('apt-get install'), fixes: [] }],
+    },
+    {
       name: 'one line',
       code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n',
       findings: [

@@ -1,0 +1,158 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { applyEdits, lint, parse, type Finding, type Fix, type Language } from '../../server/src/engine';
+import { LineIndex } from '../../server/src/engine/text';
+import { fileAccess } from '../../server/src/test-support/rule-tester';
+import { REPO } from '../support/lsp-client';
+
+/** Shared by the bounded tests in `npm test` and the open-ended `npm run fuzz`. */
+
+const CORPUS = process.env.DP_CORPUS ?? join(REPO, '..', 'shared', 'corpus');
+/** Generous: a single lint takes about a millisecond; this only catches runaway work. */
+export const PER_INPUT_MS = 2_000;
+
+export interface Sample {
+  name: string;
+  language: Language;
+  text: string;
+}
+
+export function corpus(): Sample[] {
+  const folders: [string, Language][] = [
+    ['dockerfile', 'dockerfile'],
+    ['compose', 'dockercompose'],
+  ];
+  const out: Sample[] = [];
+  for (const [folder, language] of folders) {
+    const dir = join(CORPUS, folder);
+    assert.ok(existsSync(dir), `corpus folder ${dir} is missing: check out shared/ beside the repository or set DP_CORPUS`);
+    for (const name of readdirSync(dir).sort()) out.push({ name, language, text: readFileSync(join(dir, name), 'utf8') });
+  }
+  return out;
+}
+
+/** Lints and fails on any rule error or runaway time. */
+export function safeLint(text: string, language: Language, boundMs = PER_INPUT_MS): Finding[] {
+  const errors: string[] = [];
+  const started = performance.now();
+  const findings = lint(parse(text, language), { fileName: 'x', files: fileAccess({}) }, { onRuleError: (id, e) => errors.push(`${id}: ${e instanceof Error ? e.stack : String(e)}`) });
+  const took = performance.now() - started;
+  assert.deepEqual(errors, [], 'no rule throws');
+  assert.ok(took < boundMs, `linting took ${Math.round(took)} ms`);
+  return findings;
+}
+
+export const LANGUAGES: Language[] = ['dockerfile', 'dockercompose', 'dockerignore'];
+
+const JUNK = ['\0', '\uFFFD', '\\', '${', '"', "'", '<<EOF', '\t', '  - ', ': ', '*', '&a', '*a', '!!binary'];
+
+const mutations: ((text: string, rnd: () => number) => string)[] = [
+  (t, r) => t.slice(0, Math.floor(r() * t.length)),
+  (t, r) => {
+    const at = Math.floor(r() * t.length);
+    return t.slice(0, at) + JUNK[Math.floor(r() * JUNK.length)] + t.slice(at);
+  },
+  (t, r) => {
+    const lines = t.split('\n');
+    const a = Math.floor(r() * lines.length);
+    const b = Math.floor(r() * lines.length);
+    [lines[a], lines[b]] = [lines[b], lines[a]];
+    return lines.join('\n');
+  },
+  (t, r) => {
+    const lines = t.split('\n');
+    const a = Math.floor(r() * lines.length);
+    lines.splice(a, 0, lines[a] ?? '');
+    return lines.join('\n');
+  },
+  (t) => t.replace(/\r?\n/g, '\r\n'),
+  (t) => t.replace(/ {2}/g, '\t'),
+  (t, r) => {
+    const at = Math.floor(r() * t.length);
+    return t.slice(0, at) + 'é😀中' + t.slice(at);
+  },
+];
+
+const TOKENS = ['FROM ', 'RUN ', 'COPY ', 'ARG ', 'ENV ', 'USER ', 'CMD ', '--from=', '--mount=type=cache,target=/x ', '$X', '${X:-y}', '\\\n', '<<EOF\n', 'EOF\n', '&&', '|', ';', '"', "'", '[', ']', 'services:\n', '  a:\n', '    image: ', 'depends_on: [', '- ', '<<: *', '&', 'x-', '\n', ' ', 'node', ':latest', '#'];
+
+/** A corpus file with one to four mutations applied, chosen by fast-check so failures shrink. */
+export function mutatedSample(samples: Sample[]): fc.Arbitrary<Sample> {
+  return fc
+    .tuple(fc.nat(samples.length - 1), fc.array(fc.nat(mutations.length - 1), { minLength: 1, maxLength: 4 }), fc.integer())
+    .map(([index, kinds, seed]) => {
+      let state = seed >>> 0 || 1;
+      const rnd = () => (state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32;
+      let text = samples[index].text;
+      for (const kind of kinds) text = mutations[kind](text, rnd);
+      return { ...samples[index], name: `${samples[index].name} mutated ${kinds.join(',')} seed ${seed}`, text };
+    });
+}
+
+export const randomText = fc.tuple(fc.string({ unit: 'binary', maxLength: 400 }), fc.constantFrom(...LANGUAGES));
+export const tokenSoup = fc.tuple(fc.array(fc.constantFrom(...TOKENS), { maxLength: 80 }).map((parts) => parts.join('')), fc.constantFrom(...LANGUAGES));
+
+/**
+ * Where a finding's range lands after the edits, or undefined when an edit deletes or
+ * rewrites part of it (then whatever is flagged there afterwards is another finding).
+ */
+function mappedRange(index: LineIndex, range: Finding['range'], edits: readonly Fix['edits'][number][]): [number, number] | undefined {
+  let start = index.offsetAt(range.start);
+  let end = index.offsetAt(range.end);
+  const [from, to] = [start, end];
+  for (const edit of edits) {
+    const editStart = index.offsetAt(edit.range.start);
+    const editEnd = index.offsetAt(edit.range.end);
+    if (editStart < to && editEnd > from) return undefined;
+    if (editStart > from && editStart < to) return undefined;
+    const delta = edit.newText.length - (editEnd - editStart);
+    if (editEnd <= from) start += delta;
+    if (editEnd <= to && !(editStart === to && editEnd === to)) end += delta;
+  }
+  return [start, end];
+}
+
+/**
+ * Applies every fix offered on a file: edits never overlap, the text outside them survives,
+ * the result re-lints cleanly, and a finding that survives (same rule and message, its range
+ * moved only by the edits) offers a fix that changes nothing. Returns how many fixes were applied.
+ */
+export function checkEveryFix(sample: Sample): number {
+  let applied = 0;
+  const index = new LineIndex(sample.text);
+  for (const finding of safeLint(sample.text, sample.language)) {
+    for (const fix of finding.fixes) {
+      const sorted = [...fix.edits].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+      for (let i = 1; i < sorted.length; i++) {
+        const prev = sorted[i - 1].range.end;
+        const next = sorted[i].range.start;
+        assert.ok(prev.line < next.line || (prev.line === next.line && prev.character <= next.character), `${sample.name}: "${fix.title}" has overlapping edits`);
+      }
+      const output = applyEdits(sample.text, fix.edits);
+      assertKeepsUneditedText(sample, fix.title, output, sorted);
+      const target = mappedRange(index, finding.range, sorted);
+      const outputIndex = new LineIndex(output);
+      const findings = safeLint(output, sample.language);
+      const again = target && findings
+        .find((f) => f.ruleId === finding.ruleId && f.message === finding.message && outputIndex.offsetAt(f.range.start) === target[0] && outputIndex.offsetAt(f.range.end) === target[1])
+        ?.fixes.find((f) => f.title === fix.title);
+      if (again) assert.equal(applyEdits(output, again.edits), output, `${sample.name}: "${fix.title}" applied twice changes the text`);
+      applied++;
+    }
+  }
+  return applied;
+}
+
+/** Every stretch of text between the fix's edits is still there, in order, around the new text. */
+function assertKeepsUneditedText(sample: Sample, title: string, output: string, sorted: { range: Finding['range'] }[]): void {
+  const index = new LineIndex(sample.text);
+  const bounds = [0, ...sorted.flatMap((e) => [index.offsetAt(e.range.start), index.offsetAt(e.range.end)]), sample.text.length];
+  let from = 0;
+  for (let i = 0; i < bounds.length; i += 2) {
+    const kept = sample.text.slice(bounds[i], bounds[i + 1]);
+    const at = i === 0 ? (output.startsWith(kept) ? 0 : -1) : i === bounds.length - 2 ? (output.endsWith(kept) && output.length - kept.length >= from ? output.length - kept.length : -1) : output.indexOf(kept, from);
+    assert.ok(at >= 0, `${sample.name}: "${title}" lost the text ${JSON.stringify(kept.slice(0, 80))}`);
+    from = at + kept.length;
+  }
+}
