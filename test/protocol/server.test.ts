@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileUri, LspClient, type PublishedDiagnostics } from '../support/lsp-client';
 
@@ -155,6 +156,20 @@ describe('language server over stdio', () => {
     await client.diagnostics((p) => p.uri === dockerfileUri && p.version === version);
     const versions = client.publications(dockerfileUri).map((p) => p.version ?? 0);
     assert.deepEqual(versions, [...versions].sort((a, b) => a - b));
+  });
+
+  test('a request cancelled while it waits is answered RequestCancelled without running', async () => {
+    const uri = fileUri(join(folder, 'big.Dockerfile'));
+    const big = 'FROM node:24\n' + 'RUN apt-get update && apt-get install -y curl && echo "$(date)" | tee -a /log\n'.repeat(3_000);
+    await client.open(uri, 'dockerfile', big);
+    // The first hover lints the whole file; meanwhile the second request and its cancellation queue up.
+    const busy = client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const source = new CancellationTokenSource();
+    const cancelled = client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 1 } }, source.token);
+    source.cancel();
+    await assert.rejects(cancelled, (error: { code?: number }) => error.code === -32800);
+    assert.ok(await busy, 'the first hover is answered');
   });
 
   test('close clears the diagnostics', async () => {

@@ -3,11 +3,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   DiagnosticSeverity,
+  LSPErrorCodes,
   MarkupKind,
   ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
+  ResponseError,
   type CodeAction,
   type Diagnostic,
   type WorkspaceEdit,
@@ -39,7 +41,10 @@ interface Analysis {
   findings: Finding[];
 }
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createConnection(ProposedFeatures.all, {
+  // A request the client cancels while it still waits in the queue is answered without being run.
+  cancelUndispatched: (message) => ({ jsonrpc: '2.0', id: 'id' in message ? (message.id as number | string | null) : null, error: { code: LSPErrorCodes.RequestCancelled, message: 'Cancelled before it ran' } }),
+});
 const documents = new TextDocuments(TextDocument);
 const analyses = new Map<string, Analysis>();
 const timers = new Map<string, NodeJS.Timeout>();
@@ -209,7 +214,8 @@ connection.onCodeAction((params) => {
   for (const diagnostic of params.context.diagnostics) {
     if (diagnostic.source !== SOURCE) continue;
     const finding = analysis.findings.find((f) => f.ruleId === diagnostic.code && rangesEqual(f.range, diagnostic.range));
-    if (!finding) continue;
+    // Diagnostics of an older version: a fix planned on that text could land anywhere now.
+    if (!finding) return new ResponseError(LSPErrorCodes.ContentModified, 'The document changed since these diagnostics were published');
     for (const fix of [...finding.fixes, ...ignoreActions(analysis.parsed, finding)]) {
       actions.push({
         title: fix.title,
