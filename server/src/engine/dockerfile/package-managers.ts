@@ -1,6 +1,7 @@
-import { JSONInstruction, Run, type Instruction } from 'dockerfile-ast';
+import { JSONInstruction, type Instruction } from 'dockerfile-ast';
+import { comparePositions } from '../text';
 import type { Range, TextEdit } from '../types';
-import { isModifiable, keyword } from './instructions';
+import { heredocs, isModifiable, keyword } from './instructions';
 import type { DockerfileModel, Stage } from './model';
 import { shellCommands, type ShellCommand } from './commands';
 import { lastBefore, stageOf } from './instruction-order';
@@ -322,9 +323,26 @@ export function deleteCommand(model: DockerfileModel, shell: ShellCommand): Text
   return { range: model.lines.range(base + shell.command.start, base + next.start), newText: '' };
 }
 
+/**
+ * Deletions that overlap merged into one: neighbouring commands deleted together each claim
+ * the separator between them, and a client refuses overlapping edits.
+ */
+export function joinDeletions(edits: readonly TextEdit[]): TextEdit[] {
+  const sorted = [...edits].sort((a, b) => comparePositions(a.range.start, b.range.start));
+  const out: TextEdit[] = [];
+  for (const edit of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.newText === '' && edit.newText === '' && comparePositions(edit.range.start, last.range.end) < 0) {
+      if (comparePositions(edit.range.end, last.range.end) > 0) out[out.length - 1] = { range: { start: last.range.start, end: edit.range.end }, newText: '' };
+    } else {
+      out.push(edit);
+    }
+  }
+  return out;
+}
+
 function heredocHolding(run: Instruction, model: DockerfileModel, offset: number): boolean {
-  if (!(run instanceof Run)) return false;
-  return run.getHeredocs().some((h) => {
+  return (heredocs(run) ?? []).some((h) => {
     const content = h.getContentRange();
     return content !== null && model.lines.offsetAt(content.start) <= offset && offset <= model.lines.offsetAt(content.end);
   });

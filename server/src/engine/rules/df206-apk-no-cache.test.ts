@@ -22,6 +22,11 @@ testRule(df206, {
   ],
   invalid: [
     {
+      name: 'two updates in a row are both dropped, in one edit (the line break between them stays)',
+      code: 'FROM alpine:3.20\nRUN <<EOF\napk update\napk update\napk add git\nEOF\n',
+      findings: [{ range: [4, 0, 4, 7], message: kept('apk add'), fixes: [{ title: title('apk add git'), output: 'FROM alpine:3.20\nRUN <<EOF\n\napk add --no-cache git\nEOF\n' }] }],
+    },
+    {
       name: 'plain add',
       code: 'FROM alpine:3.20\nRUN apk add curl\n',
       findings: [{ range: [1, 4, 1, 11], message: kept('apk add'), fixes: [{ title: title('apk add curl'), output: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n' }] }],

@@ -3,7 +3,7 @@ import { hasCacheMount, mounts, shellCommands, wordRange, type ShellCommand } fr
 import { firstAfter } from '../dockerfile/instruction-order';
 import { keyword } from '../dockerfile/instructions';
 import type { DockerfileModel } from '../dockerfile/model';
-import { asPackageCommand, commandRange, deleteCommand, deleteWord, findOption, imageStages, insertAfterWord, optionValues, shortText, type PackageCommand } from '../dockerfile/package-managers';
+import { asPackageCommand, commandRange, deleteCommand, deleteWord, findOption, imageStages, insertAfterWord, joinDeletions, optionValues, shortText, type PackageCommand } from '../dockerfile/package-managers';
 import type { DockerfileRule, RuleContext } from '../rule';
 import type { Fix, TextEdit } from '../types';
 
@@ -69,7 +69,7 @@ function noCacheEdits(model: DockerfileModel, add: PackageCommand, commands: rea
     const drops = removesOnlyCache ? [deleteCommand(model, shell)] : shell.command.words.filter((w) => CACHE_PATH.test(w.value)).map((w) => deleteWord(model, shell, w));
     for (const drop of drops) if (drop) edits.push(drop);
   }
-  return edits;
+  return joinDeletions(edits);
 }
 
 /** What a RUN first does with the apk index: fetch a fresh one, or read the one that is there. */

@@ -11,6 +11,7 @@ import {
   deleteWord,
   fetchesLists,
   findOption,
+  joinDeletions,
   runsPosixShell,
   shortText,
   type Ecosystem,
@@ -176,7 +177,7 @@ function keepCacheEdits(model: DockerfileModel, ecosystem: Ecosystem, commands: 
       for (const word of shell.command.words.filter((w) => cached.includes(w.value))) if (!push(deleteWord(model, shell, word))) return undefined;
     }
   }
-  return edits;
+  return joinDeletions(edits);
 }
 
 function alreadyCached(run: Instruction, commands: readonly ShellCommand[], cache: Cache, targets: string[] | undefined): boolean {
