@@ -11,6 +11,10 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // Without the default "module" condition, packages resolve to their CommonJS builds: through
+  // esbuild's ESM-to-CJS wrappers every use of an export became a getter call, and dockerfile-ast
+  // makes millions of `Range.create` calls through vscode-languageserver-types.
+  conditions: [],
 };
 
 await Promise.all([

@@ -44,12 +44,19 @@ export interface ShellScript {
  */
 export function heredocs(instruction: Instruction): Heredoc[] | undefined {
   if (!(instruction instanceof Run || instruction instanceof Copy)) return [];
+  // dockerfile-ast reads them afresh on every call, and a parse never changes.
+  if (knownHeredocs.has(instruction)) return knownHeredocs.get(instruction);
+  let found: Heredoc[] | undefined;
   try {
-    return instruction.getHeredocs();
+    found = instruction.getHeredocs();
   } catch {
-    return undefined;
+    found = undefined;
   }
+  knownHeredocs.set(instruction, found);
+  return found;
 }
+
+const knownHeredocs = new WeakMap<Instruction, Heredoc[] | undefined>();
 
 /** Where the first here-document that is never closed starts: it takes every later line as its body. */
 export function unclosedHeredocStart(model: DockerfileModel): Position | undefined {

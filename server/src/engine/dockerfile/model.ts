@@ -1,4 +1,4 @@
-import { Argument, DockerfileParser, type Dockerfile, type From, type Instruction } from 'dockerfile-ast';
+import { Argument, DockerfileParser, Instruction, type Dockerfile, type From } from 'dockerfile-ast';
 import { parseImageRef, type ImageRef } from '../image-ref';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
@@ -55,22 +55,32 @@ export class DockerfileModel {
 }
 
 /**
- * dockerfile-ast re-reads an instruction's text on every `getArguments()` call, and nearly
- * every rule asks: a third of the lint time went there. A parse never changes, so each
- * instruction keeps its first answer and hands out copies (dockerfile-ast's own methods
- * edit the arguments they get back).
+ * dockerfile-ast re-reads an instruction's text on every `getRawArguments()` call, which its
+ * own getters (`getArguments`, `getFlags`, `getArgumentsRange`, heredocs, the JSON forms)
+ * make again and again, and nearly every rule asks: most of the lint time went there. A parse
+ * never changes, so each instruction keeps its first answer and hands out copies:
+ * dockerfile-ast edits what it gets back (it shifts flags off the array, and `FROM`'s
+ * registry and name getters move the ends of an argument's range).
  */
+const rawArguments = new WeakMap<Instruction, Argument[]>();
+const copies = (args: Argument[]) =>
+  args.map((a) => {
+    const r = a.getRange();
+    return new Argument(a.getValue(), { start: { ...r.start }, end: { ...r.end } });
+  });
+const readRawArguments = (Instruction.prototype as unknown as { getRawArguments: () => Argument[] }).getRawArguments;
+(Instruction.prototype as unknown as { getRawArguments: () => Argument[] }).getRawArguments = function (this: Instruction): Argument[] {
+  let known = rawArguments.get(this);
+  if (!known) rawArguments.set(this, (known = readRawArguments.call(this)));
+  return copies(known);
+};
+
+/** The same for `getArguments()`, which subclasses override with more parsing of their own (ENV, ARG, LABEL). */
 function memoizeArguments(ast: Dockerfile): void {
   for (const instruction of ast.getInstructions()) {
     const read = instruction.getArguments.bind(instruction);
     let known: Argument[] | undefined;
-    instruction.getArguments = () => {
-      known ??= read();
-      return known.map((a) => {
-        const r = a.getRange();
-        return new Argument(a.getValue(), { start: { ...r.start }, end: { ...r.end } });
-      });
-    };
+    instruction.getArguments = () => copies((known ??= read()));
   }
 }
 

@@ -1,7 +1,7 @@
-import type { Heredoc, Instruction } from 'dockerfile-ast';
+import type { Instruction } from 'dockerfile-ast';
 import { shellCommands, wordRange, type ShellCommand } from '../dockerfile/commands';
 import { copyOperandRanges, type CopyOperands, type Operand } from '../dockerfile/copy-sources';
-import { flagValue, keyword } from '../dockerfile/instructions';
+import { flagValue, heredocs, keyword } from '../dockerfile/instructions';
 import type { DockerfileModel } from '../dockerfile/model';
 import { deleteInstruction } from '../dockerfile/removal';
 import { secretAssignments } from '../dockerfile/secrets';
@@ -98,10 +98,6 @@ function writeTarget(command: ShellCommand, next: ShellCommand | undefined): str
   return undefined;
 }
 
-function heredocsOf(instruction: Instruction): Heredoc[] {
-  return (instruction as unknown as { getHeredocs(): Heredoc[] }).getHeredocs();
-}
-
 function writeMessage(key: string, target: string): string {
   return `This writes a literal '${key}' into '${target}', so the secret stays in the image layer. Pass it as a build secret (RUN --mount=type=secret) or supply it when the container starts.`;
 }
@@ -131,7 +127,7 @@ function runWrites(model: DockerfileModel, run: Instruction, commands: readonly 
   const args = run.getArgumentsRange();
   if (!args) return { writes, writers };
   const firstLine = model.lines.offsetAt(args.start);
-  for (const heredoc of heredocsOf(run)) {
+  for (const heredoc of heredocs(run) ?? []) {
     const content = heredoc.getContentRange();
     if (!content) continue;
     const at = model.lines.offsetAt(heredoc.getStartRange().start) - firstLine;
@@ -150,12 +146,12 @@ function runWrites(model: DockerfileModel, run: Instruction, commands: readonly 
 }
 
 function checkCopyHeredocs(model: DockerfileModel, instruction: Instruction, context: RuleContext): boolean {
-  const heredocs = heredocsOf(instruction);
-  if (heredocs.length === 0) return false;
+  const found = heredocs(instruction) ?? [];
+  if (found.length === 0) return false;
   const firstLine = instruction.getRange().start.line;
   const onFirstLine = instruction.getArguments().filter((a) => a.getRange().start.line === firstLine);
   const target = onFirstLine[onFirstLine.length - 1]?.getValue() ?? '';
-  for (const heredoc of heredocs) {
+  for (const heredoc of found) {
     const content = heredoc.getContentRange();
     if (!content) continue;
     const bodyStart = model.lines.offsetAt(content.start);
@@ -163,7 +159,7 @@ function checkCopyHeredocs(model: DockerfileModel, instruction: Instruction, con
       context.report({
         range: model.lines.range(bodyStart + a.start, bodyStart + a.end),
         message: writeMessage(a.key, target),
-        fixes: heredocs.length === 1 ? [{ title: `Remove this ${keyword(instruction)}`, edits: [deleteInstruction(model, instruction)] }] : [],
+        fixes: found.length === 1 ? [{ title: `Remove this ${keyword(instruction)}`, edits: [deleteInstruction(model, instruction)] }] : [],
       });
     }
   }
