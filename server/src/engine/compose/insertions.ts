@@ -115,17 +115,23 @@ export function appendToSeq(model: ComposeModel, seq: YAMLSeq, item: string): In
 
 export type Quote = '"' | "'";
 
-/** The quote the file uses most for its strings; double quotes when it uses none. */
+const quoteStyles = new WeakMap<ComposeModel, Quote>();
+
+/** The quote the file uses most for its strings; double quotes when it uses none. Read once per parse. */
 export function quoteStyle(model: ComposeModel): Quote {
-  let single = 0;
-  let double = 0;
-  visit(model.doc, {
-    Scalar(_key, node: Scalar) {
-      if (node.type === 'QUOTE_SINGLE') single++;
-      else if (node.type === 'QUOTE_DOUBLE') double++;
-    },
-  });
-  return single > double ? "'" : '"';
+  let style = quoteStyles.get(model);
+  if (!style) {
+    let single = 0;
+    let double = 0;
+    visit(model.doc, {
+      Scalar(_key, node: Scalar) {
+        if (node.type === 'QUOTE_SINGLE') single++;
+        else if (node.type === 'QUOTE_DOUBLE') double++;
+      },
+    });
+    quoteStyles.set(model, (style = single > double ? "'" : '"'));
+  }
+  return style;
 }
 
 /** A YAML quoted scalar holding `text` exactly. */

@@ -29,6 +29,7 @@ export class ComposeModel {
   readonly lines: LineIndex;
   readonly root: YAMLMap | undefined;
   readonly services: Service[];
+  readonly servicesByName: ReadonlyMap<string, Service>;
   private aliasIndex?: Map<Alias, Node>;
 
   constructor(readonly text: string) {
@@ -37,6 +38,7 @@ export class ComposeModel {
     const contents = this.doc.contents;
     this.root = isMap(contents) ? contents : undefined;
     this.services = this.collectServices();
+    this.servicesByName = new Map(this.services.map((s) => [s.name, s]));
   }
 
   rangeOf(node: { range?: [number, number, number] | null }): Range {

@@ -12,7 +12,7 @@ const MAX_EXTENDS = 16;
  * `unknown` when the chain leaves the file, so the key may be set where it cannot be seen.
  */
 function lookup(model: ComposeModel, service: Service, key: string): Entry | 'unknown' | undefined {
-  const byName = new Map(model.services.map((s) => [s.name, s]));
+  const byName = model.servicesByName;
   let current: Service | undefined = service;
   for (let depth = 0; current && depth < MAX_EXTENDS; depth++) {
     const entry = model.get(current.node, key);

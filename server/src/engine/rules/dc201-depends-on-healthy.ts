@@ -64,7 +64,7 @@ function longFormEdits(model: ComposeModel, entryKey: Scalar, options: YAMLMap |
   return [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${' '.repeat(indent)}condition: service_healthy${model.lines.eol}` }];
 }
 
-function sites(model: ComposeModel, service: Service, byName: Map<string, Service>, needsWait: (s: Service) => boolean): Site[] {
+function sites(model: ComposeModel, service: Service, byName: ReadonlyMap<string, Service>, needsWait: (s: Service) => boolean): Site[] {
   const entry = model.get(service.node, 'depends_on');
   if (!entry || entry.merged) return [];
   const value = entry.value;
@@ -106,7 +106,7 @@ export const dc201: ComposeRule = {
     why: "The short form of `depends_on`, and `condition: service_started`, wait only until the dependency's container has started. A database needs seconds more before it accepts connections, so the dependent service fails or retries at startup. `condition: service_healthy` waits for the dependency's healthcheck to pass.",
   },
   check(model: ComposeModel, context: RuleContext) {
-    const byName = new Map(model.services.map((s) => [s.name, s]));
+    const byName = model.servicesByName;
     const scope = composeScope(context.files);
     const needsWait = (s: Service) => hasHealthcheck(model, s) || statefulImage(serviceImage(model, s, scope)) !== undefined;
     for (const service of model.services) {

@@ -65,7 +65,7 @@ export const dc202: ComposeRule = {
     // An overlay's base may give the dependency the healthcheck this file leaves out.
     if (project.overlay) return;
     const others = project.files.map((f) => ({ model: f.model, folder: folderOf(f.path) }));
-    const byName = new Map(model.services.map((s) => [s.name, s]));
+    const byName = model.servicesByName;
     const cache = new Map<string, Health>();
     const healthOf = (name: string): Health => {
       const known = cache.get(name);
