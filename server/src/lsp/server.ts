@@ -47,7 +47,10 @@ const connection = createConnection(ProposedFeatures.all, {
 });
 const documents = new TextDocuments(TextDocument);
 const analyses = new Map<string, Analysis>();
-const timers = new Map<string, NodeJS.Timeout>();
+/** Per document, the cancel of its scheduled analysis. */
+const pending = new Map<string, () => void>();
+/** When each document's last analysis ended and how long it took (performance.now() ms). */
+const lastAnalysis = new Map<string, { end: number; ms: number }>();
 const reportedRuleErrors = new Set<string>();
 /** Project config per folder; dropped whenever a config file changes. */
 const folderConfigs = new Map<string, EngineConfig>();
@@ -97,6 +100,7 @@ function analyse(document: TextDocument): Analysis | undefined {
   const language = languageFor(document);
   if (!language) return undefined;
   const path = filePath(document.uri);
+  const started = performance.now();
   const parsed = parse(document.getText(), language);
   const findings = lint(
     parsed,
@@ -112,6 +116,8 @@ function analyse(document: TextDocument): Analysis | undefined {
   );
   const analysis = { version: document.version, parsed, findings };
   analyses.set(document.uri, analysis);
+  const end = performance.now();
+  lastAnalysis.set(document.uri, { end, ms: end - started });
   return analysis;
 }
 
@@ -127,7 +133,7 @@ function toDiagnostic(finding: Finding): Diagnostic {
 }
 
 function publish(uri: string): void {
-  timers.delete(uri);
+  pending.delete(uri);
   const document = documents.get(uri);
   if (!document) return;
   const analysis = settings.enable ? analyse(document) : undefined;
@@ -136,14 +142,33 @@ function publish(uri: string): void {
   void connection.sendDiagnostics({ uri, version: document.version, diagnostics: (analysis?.findings ?? []).map(toDiagnostic) });
 }
 
-/** Small files are linted at once; large ones wait a little for typing to pause. */
+/**
+ * An edit after a pause is analysed at once. While edits keep coming, a document whose
+ * analysis is slow waits until as long as that analysis took has passed since the last one
+ * ended, so typing in a large file keeps the server busy half the time at most.
+ */
 function debounceFor(document: TextDocument): number {
-  return Math.min(150, Math.floor(document.getText().length / 2_000));
+  const last = lastAnalysis.get(document.uri);
+  if (!last || last.ms < 10) return 0;
+  return Math.max(0, Math.min(150, Math.round(last.ms - (performance.now() - last.end))));
+}
+
+function cancelScheduled(uri: string): void {
+  pending.get(uri)?.();
+  pending.delete(uri);
 }
 
 function schedule(document: TextDocument): void {
-  clearTimeout(timers.get(document.uri));
-  timers.set(document.uri, setTimeout(() => publish(document.uri), debounceFor(document)));
+  const uri = document.uri;
+  cancelScheduled(uri);
+  const delay = debounceFor(document);
+  if (delay === 0) {
+    const immediate = setImmediate(() => publish(uri));
+    pending.set(uri, () => clearImmediate(immediate));
+  } else {
+    const timer = setTimeout(() => publish(uri), delay);
+    pending.set(uri, () => clearTimeout(timer));
+  }
 }
 
 async function refreshSettings(changed?: unknown): Promise<void> {
@@ -186,10 +211,11 @@ connection.onDidChangeWatchedFiles(() => {
 });
 
 documents.onDidClose((event) => {
-  clearTimeout(timers.get(event.document.uri));
-  timers.delete(event.document.uri);
-  analyses.delete(event.document.uri);
-  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  const uri = event.document.uri;
+  cancelScheduled(uri);
+  analyses.delete(uri);
+  lastAnalysis.delete(uri);
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 
 /** A fix as a workspace edit; files it creates are made beside the document, never overwritten. */
