@@ -45,18 +45,19 @@ export interface ShellScript {
 export function heredocs(instruction: Instruction): Heredoc[] | undefined {
   if (!(instruction instanceof Run || instruction instanceof Copy)) return [];
   // dockerfile-ast reads them afresh on every call, and a parse never changes.
-  if (knownHeredocs.has(instruction)) return knownHeredocs.get(instruction);
-  let found: Heredoc[] | undefined;
-  try {
-    found = instruction.getHeredocs();
-  } catch {
-    found = undefined;
+  const memo = instruction as typeof instruction & { [HEREDOCS]?: Heredoc[] | null };
+  if (memo[HEREDOCS] === undefined) {
+    try {
+      memo[HEREDOCS] = instruction.getHeredocs();
+    } catch {
+      memo[HEREDOCS] = null;
+    }
   }
-  knownHeredocs.set(instruction, found);
-  return found;
+  return memo[HEREDOCS] ?? undefined;
 }
 
-const knownHeredocs = new WeakMap<Instruction, Heredoc[] | undefined>();
+/** Kept on the instruction: WeakMaps over every instruction hold memory far longer. */
+const HEREDOCS = Symbol('heredocs');
 
 /** Where the first here-document that is never closed starts: it takes every later line as its body. */
 export function unclosedHeredocStart(model: DockerfileModel): Position | undefined {

@@ -62,17 +62,17 @@ export class DockerfileModel {
  * dockerfile-ast edits what it gets back (it shifts flags off the array, and `FROM`'s
  * registry and name getters move the ends of an argument's range).
  */
-const rawArguments = new WeakMap<Instruction, Argument[]>();
+/** Kept on the instruction itself: a WeakMap over every instruction held ~100 MiB more at peak on large files. */
+const RAW_ARGUMENTS = Symbol('rawArguments');
+type WithRawArguments = Instruction & { [RAW_ARGUMENTS]?: Argument[] };
 const copies = (args: Argument[]) =>
   args.map((a) => {
     const r = a.getRange();
     return new Argument(a.getValue(), { start: { ...r.start }, end: { ...r.end } });
   });
 const readRawArguments = (Instruction.prototype as unknown as { getRawArguments: () => Argument[] }).getRawArguments;
-(Instruction.prototype as unknown as { getRawArguments: () => Argument[] }).getRawArguments = function (this: Instruction): Argument[] {
-  let known = rawArguments.get(this);
-  if (!known) rawArguments.set(this, (known = readRawArguments.call(this)));
-  return copies(known);
+(Instruction.prototype as unknown as { getRawArguments: () => Argument[] }).getRawArguments = function (this: WithRawArguments): Argument[] {
+  return copies((this[RAW_ARGUMENTS] ??= readRawArguments.call(this)));
 };
 
 /** The same for `getArguments()`, which subclasses override with more parsing of their own (ENV, ARG, LABEL). */
