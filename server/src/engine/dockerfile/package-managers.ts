@@ -1,5 +1,4 @@
 import { JSONInstruction, type Instruction } from 'dockerfile-ast';
-import { comparePositions } from '../text';
 import type { Range, TextEdit } from '../types';
 import { heredocs, isModifiable, keyword } from './instructions';
 import type { DockerfileModel, Stage } from './model';
@@ -300,45 +299,55 @@ const CHAINING = new Set(['&&', ';', '\n']);
 const SHELL_SYNTAX = new Set(['then', 'do', 'else', 'elif', 'if', 'while', 'until', '!', '{', '}', 'fi', 'done', 'esac', 'case', 'for']);
 
 /**
- * Deletes a whole command from its `&&`/`;` chain with the operator that joins it,
- * keeping the rest of the chain as written. Undefined when the command is not a plain
- * link of such a chain (a pipe, `||`, a shell keyword before it).
+ * Deletes several commands of one RUN: each run of neighbouring ones goes as one edit that
+ * takes exactly one separator with it, so the commands left stay chained. One entry per run
+ * of neighbours, undefined where that run cannot be removed cleanly.
  */
-export function deleteCommand(model: DockerfileModel, shell: ShellCommand): TextEdit | undefined {
-  const base = shell.base;
-  if (base === undefined || shell.command.words.length === 0) return undefined;
-  if (SHELL_SYNTAX.has(shell.command.words[0].value)) return undefined;
-  const list = siblings(model, shell);
-  // shellCommands parses afresh on every call: match the command by its offset.
-  const index = list.findIndex((c) => c.command.start === shell.command.start);
-  if (index < 0) return undefined;
-  const previous = list[index - 1]?.command;
-  const next = list[index + 1]?.command;
-  const after = shell.command.next;
-  if (previous) {
-    if (!CHAINING.has(previous.next ?? '') || (after !== undefined && !CHAINING.has(after) && after !== ')')) return undefined;
-    return { range: model.lines.range(base + previous.end, base + shell.command.end), newText: '' };
-  }
-  if (!next || after === undefined || !CHAINING.has(after)) return undefined;
-  return { range: model.lines.range(base + shell.command.start, base + next.start), newText: '' };
-}
-
-/**
- * Deletions that overlap merged into one: neighbouring commands deleted together each claim
- * the separator between them, and a client refuses overlapping edits.
- */
-export function joinDeletions(edits: readonly TextEdit[]): TextEdit[] {
-  const sorted = [...edits].sort((a, b) => comparePositions(a.range.start, b.range.start));
-  const out: TextEdit[] = [];
-  for (const edit of sorted) {
-    const last = out[out.length - 1];
-    if (last && last.newText === '' && edit.newText === '' && comparePositions(edit.range.start, last.range.end) < 0) {
-      if (comparePositions(edit.range.end, last.range.end) > 0) out[out.length - 1] = { range: { start: last.range.start, end: edit.range.end }, newText: '' };
-    } else {
-      out.push(edit);
+export function deleteCommands(model: DockerfileModel, shells: readonly ShellCommand[]): (TextEdit | undefined)[] {
+  const out: (TextEdit | undefined)[] = [];
+  const byScript = new Map<number | undefined, ShellCommand[]>();
+  for (const shell of shells) byScript.set(shell.base, [...(byScript.get(shell.base) ?? []), shell]);
+  for (const [base, group] of byScript) {
+    if (base === undefined) {
+      out.push(...group.map(() => undefined));
+      continue;
+    }
+    const list = siblings(model, group[0]);
+    const doomed = new Set(group.map((shell) => list.findIndex((c) => c.command.start === shell.command.start)));
+    if (doomed.has(-1)) {
+      out.push(undefined);
+      continue;
+    }
+    for (let i = 0; i < list.length; i++) {
+      if (!doomed.has(i)) continue;
+      let j = i;
+      while (doomed.has(j + 1)) j++;
+      out.push(deleteRun(model, base, list, i, j));
+      i = j;
     }
   }
   return out;
+}
+
+/** Deletes commands `first`…`last` of a script's list, with the separator before or after them. */
+function deleteRun(model: DockerfileModel, base: number, list: readonly ShellCommand[], first: number, last: number): TextEdit | undefined {
+  const run = list.slice(first, last + 1).map((c) => c.command);
+  if (run.some((c) => c.words.length === 0 || SHELL_SYNTAX.has(c.words[0].value))) return undefined;
+  if (run.slice(0, -1).some((c) => !CHAINING.has(c.next ?? ''))) return undefined;
+  const previous = list[first - 1]?.command;
+  const next = list[last + 1]?.command;
+  const after = run[run.length - 1].next;
+  if (previous) {
+    if (!CHAINING.has(previous.next ?? '') || (after !== undefined && !CHAINING.has(after) && after !== ')')) return undefined;
+    return { range: model.lines.range(base + previous.end, base + run[run.length - 1].end), newText: '' };
+  }
+  if (!next || after === undefined || !CHAINING.has(after)) return undefined;
+  return { range: model.lines.range(base + run[0].start, base + next.start), newText: '' };
+}
+
+/** Deletes one command of a RUN with one separator (see `deleteCommands`). */
+export function deleteCommand(model: DockerfileModel, shell: ShellCommand): TextEdit | undefined {
+  return deleteCommands(model, [shell])[0];
 }
 
 function heredocHolding(run: Instruction, model: DockerfileModel, offset: number): boolean {

@@ -22,9 +22,13 @@ testRule(df206, {
   ],
   invalid: [
     {
-      name: 'two updates in a row are both dropped, in one edit (the line break between them stays)',
-      code: 'FROM alpine:3.20\nRUN <<EOF\napk update\napk update\napk add git\nEOF\n',
-      findings: [{ range: [4, 0, 4, 7], message: kept('apk add'), fixes: [{ title: title('apk add git'), output: 'FROM alpine:3.20\nRUN <<EOF\n\napk add --no-cache git\nEOF\n' }] }],
+      name: 'neighbouring commands dropped together keep the chain whole',
+      code: 'FROM alpine:3.20\nRUN apk update && apk update && apk add git\nRUN <<EOF\napk update\napk update\napk add curl\nEOF\nRUN apk update; rm -rf /var/cache/apk/*; apk add tini\n',
+      findings: [
+        { range: [1, 32, 1, 39], message: kept('apk add'), fixes: [{ title: title('apk add git'), output: 'FROM alpine:3.20\nRUN apk add --no-cache git\nRUN <<EOF\napk update\napk update\napk add curl\nEOF\nRUN apk update; rm -rf /var/cache/apk/*; apk add tini\n' }] },
+        { range: [5, 0, 5, 7], message: kept('apk add'), fixes: [{ title: title('apk add curl'), output: 'FROM alpine:3.20\nRUN apk update && apk update && apk add git\nRUN <<EOF\napk add --no-cache curl\nEOF\nRUN apk update; rm -rf /var/cache/apk/*; apk add tini\n' }] },
+        { range: [7, 41, 7, 48], message: kept('apk add'), fixes: [{ title: title('apk add tini'), output: 'FROM alpine:3.20\nRUN apk update && apk update && apk add git\nRUN <<EOF\napk update\napk update\napk add curl\nEOF\nRUN apk add --no-cache tini\n' }] },
+      ],
     },
     {
       name: 'plain add',

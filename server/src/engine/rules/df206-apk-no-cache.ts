@@ -1,9 +1,9 @@
 import type { Instruction } from 'dockerfile-ast';
 import { hasCacheMount, mounts, shellCommands, wordRange, type ShellCommand } from '../dockerfile/commands';
-import { firstAfter } from '../dockerfile/instruction-order';
+import { firstsAfter } from '../dockerfile/instruction-order';
 import { keyword } from '../dockerfile/instructions';
 import type { DockerfileModel } from '../dockerfile/model';
-import { asPackageCommand, commandRange, deleteCommand, deleteWord, findOption, imageStages, insertAfterWord, joinDeletions, optionValues, shortText, type PackageCommand } from '../dockerfile/package-managers';
+import { asPackageCommand, commandRange, deleteCommands, deleteWord, findOption, imageStages, insertAfterWord, optionValues, shortText, type PackageCommand } from '../dockerfile/package-managers';
 import type { DockerfileRule, RuleContext } from '../rule';
 import type { Fix, TextEdit } from '../types';
 
@@ -57,19 +57,17 @@ function noCacheEdits(model: DockerfileModel, add: PackageCommand, commands: rea
   const others = commands.map((c) => asPackageCommand(c)).filter((pc): pc is PackageCommand => pc?.ecosystem === 'apk' && pc.shell !== add.shell);
   const updates = others.filter((pc) => pc.action === 'update');
   if (others.some((pc) => pc.action !== 'update' && usesIndex(pc))) return edits;
-  for (const update of updates) {
-    const drop = deleteCommand(model, update.shell);
-    if (drop) edits.push(drop);
-  }
+  const doomed = updates.map((u) => u.shell);
   for (const shell of commands) {
     const paths = cacheRemovals(shell);
     if (paths.length === 0) continue;
     // The whole `rm` when it removes nothing else, or just the apk paths; kept where neither is clean.
     const removesOnlyCache = paths.length === shell.words.slice(1).filter((a) => !a.startsWith('-')).length;
-    const drops = removesOnlyCache ? [deleteCommand(model, shell)] : shell.command.words.filter((w) => CACHE_PATH.test(w.value)).map((w) => deleteWord(model, shell, w));
-    for (const drop of drops) if (drop) edits.push(drop);
+    if (removesOnlyCache) doomed.push(shell);
+    else for (const drop of shell.command.words.filter((w) => CACHE_PATH.test(w.value)).map((w) => deleteWord(model, shell, w))) if (drop) edits.push(drop);
   }
-  return joinDeletions(edits);
+  for (const drop of deleteCommands(model, doomed)) if (drop) edits.push(drop);
+  return edits;
 }
 
 /** What a RUN first does with the apk index: fetch a fresh one, or read the one that is there. */
@@ -83,9 +81,9 @@ function apkIndexUse(instruction: Instruction, model: DockerfileModel): 'fetches
   return undefined;
 }
 
-/** Whether the next RUN that uses the index reads the one this RUN leaves, without fetching its own. */
+/** Whether, on some path the build can take, the next RUN that uses the index reads the one this RUN leaves. */
 function laterAddNeedsIndex(model: DockerfileModel, run: Instruction): boolean {
-  return firstAfter(model, run, apkIndexUse) === 'reads';
+  return firstsAfter(model, run, apkIndexUse).has('reads');
 }
 
 export const df206: DockerfileRule = {

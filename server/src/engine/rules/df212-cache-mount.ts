@@ -7,11 +7,10 @@ import {
   APT_INSTALLS,
   asPackageCommand,
   commandRange,
-  deleteCommand,
+  deleteCommands,
   deleteWord,
   fetchesLists,
   findOption,
-  joinDeletions,
   runsPosixShell,
   shortText,
   type Ecosystem,
@@ -152,6 +151,8 @@ function keepCacheEdits(model: DockerfileModel, ecosystem: Ecosystem, commands: 
     if (edit) edits.push(edit);
     return edit !== undefined;
   };
+  // Deleted together at the end, so neighbouring ones share their separators correctly.
+  const doomed: ShellCommand[] = [];
   for (const shell of commands) {
     const pc = asPackageCommand(shell);
     if (pc?.ecosystem === ecosystem) {
@@ -159,7 +160,7 @@ function keepCacheEdits(model: DockerfileModel, ecosystem: Ecosystem, commands: 
         (ecosystem === 'apt' && ['clean', 'autoclean', 'dist-clean'].includes(pc.action ?? '')) ||
         (ecosystem === 'npm' && pc.action === 'cache' && pc.args.some((w) => w.value === 'clean')) ||
         (ecosystem === 'pip' && pc.action === 'cache' && pc.args.some((w) => w.value === 'purge'));
-      if (cleaning && !push(deleteCommand(model, shell))) return undefined;
+      if (cleaning) doomed.push(shell);
       const bypass = ecosystem === 'pip' ? findOption(pc, '--no-cache-dir') : ecosystem === 'apk' ? findOption(pc, '--no-cache') : undefined;
       if (bypass && ecosystem === 'pip' && !push(deleteWord(model, shell, bypass))) return undefined;
       const replaced = bypass && ecosystem === 'apk' ? wordRange(model, shell, bypass) : undefined;
@@ -172,12 +173,13 @@ function keepCacheEdits(model: DockerfileModel, ecosystem: Ecosystem, commands: 
     const cached = paths.filter((p) => within(homeOf(p), targets));
     if (cached.length === 0) continue;
     if (cached.length === paths.length) {
-      if (!push(deleteCommand(model, shell))) return undefined;
+      doomed.push(shell);
     } else {
       for (const word of shell.command.words.filter((w) => cached.includes(w.value))) if (!push(deleteWord(model, shell, word))) return undefined;
     }
   }
-  return joinDeletions(edits);
+  for (const drop of deleteCommands(model, doomed)) if (!push(drop)) return undefined;
+  return edits;
 }
 
 function alreadyCached(run: Instruction, commands: readonly ShellCommand[], cache: Cache, targets: string[] | undefined): boolean {
