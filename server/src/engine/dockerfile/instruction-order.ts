@@ -77,15 +77,15 @@ export function lastBefore(model: DockerfileModel, instruction: Instruction, pic
   return undefined;
 }
 
-/** Stages built on each stage (directly or not), in file order. */
-const builtOnTables = new WeakMap<DockerfileModel, Map<Stage, Stage[]>>();
+/** The stages built directly on each stage (`FROM <stage>`). */
+const childTables = new WeakMap<DockerfileModel, Map<Stage, Stage[]>>();
 
-function builtOn(model: DockerfileModel, stage: Stage): Stage[] {
-  let table = builtOnTables.get(model);
+function childrenOf(model: DockerfileModel, stage: Stage): Stage[] {
+  let table = childTables.get(model);
   if (!table) {
     table = new Map(model.stages.map((s) => [s, []]));
-    for (const s of model.stages) for (const ancestor of model.lineage(s)) if (ancestor !== s) table.get(ancestor)?.push(s);
-    builtOnTables.set(model, table);
+    for (const s of model.stages) if (s.parent) table.get(s.parent)?.push(s);
+    childTables.set(model, table);
   }
   return table.get(stage) ?? [];
 }
@@ -114,18 +114,33 @@ function nextIndexes<T>(model: DockerfileModel, classify: Classify<T>, stage: St
   return table;
 }
 
-/** The class of the first instruction after `instruction` that `classify` gives one. */
-export function firstAfter<T>(model: DockerfileModel, instruction: Instruction, classify: Classify<T>): T | undefined {
-  const place = placeOf(model, instruction);
-  if (!place) return undefined;
-  const own = nextIndexes(model, classify, place.stage);
-  const at = own.next[place.index + 1];
-  if (at >= 0) return own.classes[at];
-  for (const stage of builtOn(model, place.stage)) {
-    const table = nextIndexes(model, classify, stage);
-    if (table.next[0] >= 0) return table.classes[table.next[0]];
+/** Per stage: the classes met first on each path through the stages built on it (`firstsAfter`). */
+const afterStageTables = new WeakMap<DockerfileModel, Map<Classify<unknown>, Map<Stage, Set<unknown>>>>();
+
+function firstsFrom<T>(model: DockerfileModel, classify: Classify<T>, stage: Stage, index: number): Set<T> {
+  const own = nextIndexes(model, classify, stage);
+  const at = own.next[index];
+  return at >= 0 ? new Set([own.classes[at] as T]) : firstsAfterStage(model, classify, stage);
+}
+
+function firstsAfterStage<T>(model: DockerfileModel, classify: Classify<T>, stage: Stage): Set<T> {
+  const perStage = memo(afterStageTables, model, classify as Classify<unknown>, () => new Map<Stage, Set<unknown>>());
+  let firsts = perStage.get(stage) as Set<T> | undefined;
+  if (!firsts) {
+    firsts = new Set<T>();
+    for (const child of childrenOf(model, stage)) for (const c of firstsFrom(model, classify, child, 0)) firsts.add(c);
+    perStage.set(stage, firsts as Set<unknown>);
   }
-  return undefined;
+  return firsts;
+}
+
+/**
+ * The classes `classify` gives the first instruction after `instruction` that has one, on
+ * every path a build can take from it: the rest of its stage, then each stage built on it.
+ */
+export function firstsAfter<T>(model: DockerfileModel, instruction: Instruction, classify: Classify<T>): Set<T> {
+  const place = placeOf(model, instruction);
+  return place ? firstsFrom(model, classify, place.stage, place.index + 1) : new Set();
 }
 
 const isEnvOrArg: Pick = (i) => i instanceof Env || i instanceof Arg;

@@ -29,6 +29,11 @@ testRule(df203, {
   ],
   invalid: [
     {
+      name: 'no fix when one of the stages built on this one installs from its lists, whatever the order of the stages',
+      code: 'FROM debian:12 AS base\nRUN apt-get update && apt-get install -y curl\nFROM base AS b\nRUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*\nFROM base AS c\nRUN apt-get install -y vim && rm -rf /var/lib/apt/lists/*\nFROM base\nCOPY --from=b /x /x\nCOPY --from=c /y /y\n',
+      findings: [{ range: [1, 22, 1, 37], message: message('apt-get install'), fixes: [] }],
+    },
+    {
       name: 'a RUN cut short inside a quote is reported without a fix: the cleanup would land inside the quote',
       code: "FROM debian:12\nRUN apt-get update && apt-get install -y curl && echo 'unfinished\n",
       findings: [{ range: [1, 22, 1, 37], message: message('apt-get install'), fixes: [] }],

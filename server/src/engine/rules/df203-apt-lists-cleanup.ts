@@ -1,6 +1,6 @@
 import type { Instruction } from 'dockerfile-ast';
 import { hasCacheMount, shellCommands, type ShellCommand } from '../dockerfile/commands';
-import { firstAfter } from '../dockerfile/instruction-order';
+import { firstsAfter } from '../dockerfile/instruction-order';
 import { keyword } from '../dockerfile/instructions';
 import type { DockerfileModel } from '../dockerfile/model';
 import { APT_INSTALLS, appendToRun, asPackageCommand, commandRange, fetchesLists, imageStages, packageCommands, shortText, type PackageCommand } from '../dockerfile/package-managers';
@@ -44,11 +44,12 @@ function aptListUse(instruction: Instruction, model: DockerfileModel): 'fetches'
 }
 
 /**
- * Whether the next `RUN` that uses the lists installs from them without an update of its
- * own: removing them here would break that install.
+ * Whether, on some path the build can take (the rest of the stage, then each stage built on
+ * it), the next `RUN` that uses the lists installs from them without an update of its own:
+ * removing them here would break that install.
  */
 function laterInstallNeedsLists(model: DockerfileModel, run: Instruction): boolean {
-  return firstAfter(model, run, aptListUse) === 'installs';
+  return firstsAfter(model, run, aptListUse).has('installs');
 }
 
 export const df203: DockerfileRule = {
