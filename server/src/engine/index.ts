@@ -11,7 +11,7 @@ import type { HoverContext, HoverResult } from './hover/types';
 import type { Rule } from './rule';
 import { RULES } from './rules';
 import { ignoreFixes, isSuppressed, readSuppressions } from './suppression';
-import { unclosedHeredocStart } from './dockerfile/instructions';
+import { openEnd } from './dockerfile/instructions';
 import { comparePositions, rangeContains } from './text';
 import type { Finding, Fix, Language, LintContext, Position, Range, Severity, SeveritySetting } from './types';
 
@@ -89,8 +89,8 @@ function fixableIn(doc: ParsedDocument): (fix: Fix) => boolean {
     return () => parses;
   }
   if (doc.language !== 'dockerfile') return () => true;
-  // Text after an unclosed here-document is its body: an edit there would not be an instruction.
-  const open = unclosedHeredocStart(doc.model);
+  // Text added after an instruction still open would become part of it.
+  const open = openEnd(doc.model);
   return (fix) => !open || fix.edits.every((e) => comparePositions(e.range.end, open) < 0);
 }
 

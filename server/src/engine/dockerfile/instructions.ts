@@ -1,4 +1,4 @@
-import { Copy, Run, type Heredoc, type Instruction, type ModifiableInstruction } from 'dockerfile-ast';
+import { Copy, Onbuild, Run, type Heredoc, type Instruction, type ModifiableInstruction } from 'dockerfile-ast';
 import type { Position } from '../types';
 import type { DockerfileModel } from './model';
 import { parseShell, type Command } from './shell';
@@ -59,11 +59,25 @@ export function heredocs(instruction: Instruction): Heredoc[] | undefined {
 /** Kept on the instruction: WeakMaps over every instruction hold memory far longer. */
 const HEREDOCS = Symbol('heredocs');
 
-/** Where the first here-document that is never closed starts: it takes every later line as its body. */
-export function unclosedHeredocStart(model: DockerfileModel): Position | undefined {
-  for (const instruction of model.ast.getInstructions()) {
-    const open = heredocs(instruction)?.find((h) => h.getDelimiterRange() === null);
+/**
+ * Where the file stops taking new instructions: text added after this point would become part
+ * of an instruction that is still open. That is a here-document never closed (every later line
+ * is its body), or a last line that ends in the escape character (the next line continues it).
+ */
+export function openEnd(model: DockerfileModel): Position | undefined {
+  const instructions = model.ast.getInstructions();
+  for (const instruction of instructions) {
+    const own = instruction instanceof Onbuild ? instruction.getTriggerInstruction() : instruction;
+    const open = own && heredocs(own)?.find((h) => h.getDelimiterRange() === null);
     if (open) return (open.getNameRange() ?? instruction.getRange()).start;
+  }
+  const last = instructions[instructions.length - 1];
+  if (!last) return undefined;
+  const escape = model.ast.getEscapeCharacter();
+  for (let line = model.lines.lineCount - 1; line >= last.getRange().start.line; line--) {
+    const text = model.lines.lineText(line).trimEnd();
+    if (text === '' || (line > last.getRange().start.line && text.trimStart().startsWith('#'))) continue;
+    return text.endsWith(escape) ? { line, character: text.length } : undefined;
   }
   return undefined;
 }

@@ -25,6 +25,16 @@ testRule(df101, {
       findings: [{ range: [2, 0, 2, 9], message: NO_USER, fixes: [] }],
     },
     {
+      name: 'no fix while a here-document of an ONBUILD trigger is still open',
+      code: 'FROM node:24 AS base\nCMD ["node", "server.js"]\nFROM base\nONBUILD RUN <<EOF\nnpm ci\n',
+      findings: [{ range: [2, 0, 2, 9], message: NO_USER, fixes: [] }],
+    },
+    {
+      name: 'no fix while the last line ends in a continuation: the USER line would join that RUN',
+      code: 'FROM node:24 AS base\nCMD ["node", "server.js"]\nFROM base\nRUN npm ci \\\n# still the RUN\n',
+      findings: [{ range: [2, 0, 2, 9], message: NO_USER, fixes: [] }],
+    },
+    {
       name: 'node image reuses its node user',
       code: 'FROM node:24\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n',
       findings: [
