@@ -58,7 +58,7 @@ describe('the engine never throws and never runs away', () => {
 });
 
 describe('every offered fix on every corpus file', () => {
-  test('keeps the text outside its edits, re-lints cleanly, and is idempotent', () => {
+  test('edits never overlap, leave no RUN with an operator missing its command, re-lint cleanly, and are idempotent', () => {
     const applied = corpus().reduce((n, sample) => n + checkEveryFix(sample), 0);
     assert.ok(applied > 100, `fixes were exercised (${applied})`);
   });

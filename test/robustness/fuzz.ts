@@ -2,18 +2,18 @@ import fc from 'fast-check';
 import { checkEveryFix, corpus, mutatedSample, randomText, safeLint, tokenSoup } from './properties';
 
 /**
- * `npm run fuzz [-- --minutes N] [-- --seed S]`: the properties of the robustness tests with fresh
- * seeds and no run limit, round after round until the time is up. A failure prints its seed and
- * shrunk input; `--seed S` replays that round.
+ * `npm run fuzz [-- --minutes N]`: the properties of the robustness tests with fresh seeds and
+ * no run limit, round after round until the time is up. A failure prints the command that
+ * replays it: `npm run fuzz -- --property NAME --seed S --path P` runs that one case again.
  */
 
-function option(name: string): number | undefined {
+function option(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
-  return at < 0 ? undefined : Number(process.argv[at + 1]);
+  return at < 0 ? undefined : process.argv[at + 1];
 }
 
-const minutes = option('minutes') ?? 5;
-const fixedSeed = option('seed');
+const minutes = Number(option('minutes') ?? 5);
+const replay = option('seed') === undefined ? undefined : { property: option('property'), seed: Number(option('seed')), path: option('path') };
 const samples = corpus();
 
 type Options = fc.Parameters<unknown>;
@@ -26,26 +26,35 @@ const properties: [string, (options: Options) => fc.RunDetails<unknown>][] = [
   ['every fix on mutated corpus files', (o) => fc.check(fc.property(mutatedSample(samples), (s) => void checkEveryFix(s)), o)],
 ];
 
-const deadline = Date.now() + minutes * 60_000;
-/** Every property gets at least two turns, none longer than 30 s. */
-const slice = Math.min(30_000, (minutes * 60_000) / properties.length / 2);
-const runs = new Map<string, number>();
-let failed = false;
-for (let round = 0; !failed && Date.now() < deadline; round++) {
-  for (const [name, check] of properties) {
-    const seed = fixedSeed ?? (Date.now() ^ (Math.random() * 2 ** 31)) | 0;
-    const sliceMs = Math.max(1_000, Math.min(slice, deadline - Date.now()));
-    const details = check({ seed, numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: sliceMs });
-    runs.set(name, (runs.get(name) ?? 0) + details.numRuns);
-    if (details.failed) {
-      failed = true;
-      console.error(`FAIL ${name}: replay with npm run fuzz -- --seed ${seed}\n${fc.defaultReportMessage(details) ?? ''}\n${String(details.errorInstance)}`);
-      break;
-    }
-    if (fixedSeed !== undefined || Date.now() >= deadline) break;
-  }
-  if (fixedSeed !== undefined) break;
+function report(name: string, seed: number, details: fc.RunDetails<unknown>): void {
+  console.error(`FAIL ${name}: replay with npm run fuzz -- --property "${name}" --seed ${seed} --path ${details.counterexamplePath ?? ''}`);
+  console.error(`${fc.defaultReportMessage(details) ?? ''}\n${String(details.errorInstance)}`);
 }
-for (const [name, count] of runs) console.log(`${name}: ${count} inputs`);
-console.log(failed ? 'fuzz: a property failed' : `fuzz: no failure in ${minutes} min`);
+
+let failed = false;
+if (replay) {
+  for (const [name, check] of properties.filter(([n]) => replay.property === undefined || n === replay.property)) {
+    const details = check({ seed: replay.seed, path: replay.path, numRuns: replay.path ? 1 : 1_000 });
+    console.log(`${name}: ${details.numRuns} inputs`);
+    if (details.failed) report(name, replay.seed, details);
+    failed ||= details.failed;
+  }
+} else {
+  const deadline = Date.now() + minutes * 60_000;
+  /** Every property gets at least two turns, none longer than 30 s. */
+  const slice = Math.min(30_000, (minutes * 60_000) / properties.length / 2);
+  const runs = new Map<string, number>();
+  while (!failed && Date.now() < deadline) {
+    for (const [name, check] of properties) {
+      const seed = (Date.now() ^ (Math.random() * 2 ** 31)) | 0;
+      const details = check({ seed, numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: Math.max(1_000, Math.min(slice, deadline - Date.now())) });
+      runs.set(name, (runs.get(name) ?? 0) + details.numRuns);
+      if (details.failed) report(name, seed, details);
+      failed ||= details.failed;
+      if (failed || Date.now() >= deadline) break;
+    }
+  }
+  for (const [name, count] of runs) console.log(`${name}: ${count} inputs`);
+}
+console.log(failed ? 'fuzz: a property failed' : replay ? 'fuzz: the replay passed' : `fuzz: no failure in ${minutes} min`);
 process.exitCode = failed ? 1 : 0;

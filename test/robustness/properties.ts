@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { applyEdits, lint, parse, type Finding, type Fix, type Language } from '../../server/src/engine';
-import { LineIndex } from '../../server/src/engine/text';
+import { comparePositions, LineIndex } from '../../server/src/engine/text';
 import { fileAccess } from '../../server/src/test-support/rule-tester';
 import { REPO } from '../support/lsp-client';
 
@@ -114,8 +114,8 @@ function mappedRange(index: LineIndex, range: Finding['range'], edits: readonly 
 }
 
 /**
- * Applies every fix offered on a file: edits never overlap, the text outside them survives,
- * the result re-lints cleanly, and a finding that survives (same rule and message, its range
+ * Applies every fix offered on a file: edits never overlap, no RUN is left with an operator
+ * missing its command, the result re-lints cleanly, and a finding that survives (same rule and message, its range
  * moved only by the edits) offers a fix that changes nothing. Returns how many fixes were applied.
  */
 export function checkEveryFix(sample: Sample): number {
@@ -123,14 +123,14 @@ export function checkEveryFix(sample: Sample): number {
   const index = new LineIndex(sample.text);
   for (const finding of safeLint(sample.text, sample.language)) {
     for (const fix of finding.fixes) {
-      const sorted = [...fix.edits].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+      const sorted = [...fix.edits].sort((a, b) => comparePositions(a.range.start, b.range.start) || comparePositions(a.range.end, b.range.end));
       for (let i = 1; i < sorted.length; i++) {
         const prev = sorted[i - 1].range.end;
         const next = sorted[i].range.start;
         assert.ok(prev.line < next.line || (prev.line === next.line && prev.character <= next.character), `${sample.name}: "${fix.title}" has overlapping edits`);
       }
       const output = applyEdits(sample.text, fix.edits);
-      assertKeepsUneditedText(sample, fix.title, output, sorted);
+      if (sample.language === 'dockerfile') assert.ok(brokenChains(output) <= brokenChains(sample.text), `${sample.name}: "${fix.title}" left an operator without a command`);
       const target = mappedRange(index, finding.range, sorted);
       const outputIndex = new LineIndex(output);
       const findings = safeLint(output, sample.language);
@@ -144,15 +144,16 @@ export function checkEveryFix(sample: Sample): number {
   return applied;
 }
 
-/** Every stretch of text between the fix's edits is still there, in order, around the new text. */
-function assertKeepsUneditedText(sample: Sample, title: string, output: string, sorted: { range: Finding['range'] }[]): void {
-  const index = new LineIndex(sample.text);
-  const bounds = [0, ...sorted.flatMap((e) => [index.offsetAt(e.range.start), index.offsetAt(e.range.end)]), sample.text.length];
-  let from = 0;
-  for (let i = 0; i < bounds.length; i += 2) {
-    const kept = sample.text.slice(bounds[i], bounds[i + 1]);
-    const at = i === 0 ? (output.startsWith(kept) ? 0 : -1) : i === bounds.length - 2 ? (output.endsWith(kept) && output.length - kept.length >= from ? output.length - kept.length : -1) : output.indexOf(kept, from);
-    assert.ok(at >= 0, `${sample.name}: "${title}" lost the text ${JSON.stringify(kept.slice(0, 80))}`);
-    from = at + kept.length;
+/**
+ * `&&`, `||` or `;` with no command before it in a `RUN` (continuation lines joined): what a
+ * fix leaves when it deletes a command without exactly one of the separators around it.
+ */
+function brokenChains(text: string): number {
+  const joined = text.replace(/\\[ \t]*\r?\n/g, ' ');
+  let count = 0;
+  for (const line of joined.split('\n')) {
+    const run = /^\s*run\s+(.*)$/i.exec(line);
+    if (run) count += (run[1].replace(/^(--\S+\s+)*/, '').match(/(^|&&|\|\||;)\s*(&&|\|\||;)/g) ?? []).length;
   }
+  return count;
 }

@@ -144,8 +144,8 @@ function publish(uri: string): void {
 
 /**
  * An edit after a pause is analysed at once. While edits keep coming, a document whose
- * analysis is slow waits until as long as that analysis took has passed since the last one
- * ended, so typing in a large file keeps the server busy half the time at most.
+ * analysis is slow waits until as long as that analysis took (150 ms at most) has passed
+ * since the last one ended, so typing in a large file leaves the server time to answer.
  */
 function debounceFor(document: TextDocument): number {
   const last = lastAnalysis.get(document.uri);
@@ -237,11 +237,12 @@ connection.onCodeAction((params) => {
   const analysis = document && settings.enable ? analyse(document) : undefined;
   if (!analysis) return [];
   const actions: CodeAction[] = [];
-  for (const diagnostic of params.context.diagnostics) {
-    if (diagnostic.source !== SOURCE) continue;
+  const ours = params.context.diagnostics.filter((d) => d.source === SOURCE);
+  let matched = 0;
+  for (const diagnostic of ours) {
     const finding = analysis.findings.find((f) => f.ruleId === diagnostic.code && rangesEqual(f.range, diagnostic.range));
-    // Diagnostics of an older version: a fix planned on that text could land anywhere now.
-    if (!finding) return new ResponseError(LSPErrorCodes.ContentModified, 'The document changed since these diagnostics were published');
+    if (!finding) continue;
+    matched++;
     for (const fix of [...finding.fixes, ...ignoreActions(analysis.parsed, finding)]) {
       actions.push({
         title: fix.title,
@@ -252,6 +253,8 @@ connection.onCodeAction((params) => {
       });
     }
   }
+  // Only diagnostics of an older version: a fix planned on that text could land anywhere now.
+  if (ours.length > 0 && matched === 0) return new ResponseError(LSPErrorCodes.ContentModified, 'The document changed since these diagnostics were published');
   return actions;
 });
 
