@@ -67,9 +67,10 @@ export function lastBefore(model: DockerfileModel, instruction: Instruction, pic
     const own = lastIndexes(model, pick, place.stage)[upTo];
     if (own >= 0) return place.stage.instructions[own];
   }
-  const chain = model.lineage(place.stage);
-  for (let s = chain.length - 2; s >= 0; s--) {
-    const stage = chain[s];
+  // Parent by parent (a parent is always an earlier stage; the count bounds it all the same).
+  let stage = place.stage;
+  for (let hops = 0; stage.parent && hops < model.stages.length; hops++) {
+    stage = stage.parent;
     if (stage.instructions.length === 0) continue;
     const last = lastIndexes(model, pick, stage)[stage.instructions.length - 1];
     if (last >= 0) return stage.instructions[last];

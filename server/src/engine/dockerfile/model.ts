@@ -43,9 +43,9 @@ export class DockerfileModel {
 
   /** The stage chain from the image a stage starts from up to the stage itself. */
   lineage(stage: Stage): Stage[] {
-    const chain: Stage[] = [];
-    for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.parent) chain.unshift(s);
-    return chain;
+    const seen = new Set<Stage>();
+    for (let s: Stage | undefined = stage; s && !seen.has(s); s = s.parent) seen.add(s);
+    return [...seen].reverse();
   }
 
   /** The image at the root of a stage's lineage. */
