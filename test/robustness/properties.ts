@@ -98,19 +98,17 @@ export const tokenSoup = fc.tuple(fc.array(fc.constantFrom(...TOKENS), { maxLeng
  * rewrites part of it (then whatever is flagged there afterwards is another finding).
  */
 function mappedRange(index: LineIndex, range: Finding['range'], edits: readonly Fix['edits'][number][]): [number, number] | undefined {
-  let start = index.offsetAt(range.start);
-  let end = index.offsetAt(range.end);
-  const [from, to] = [start, end];
+  const from = index.offsetAt(range.start);
+  const to = index.offsetAt(range.end);
+  let shift = 0;
   for (const edit of edits) {
     const editStart = index.offsetAt(edit.range.start);
     const editEnd = index.offsetAt(edit.range.end);
     if (editStart < to && editEnd > from) return undefined;
-    if (editStart > from && editStart < to) return undefined;
-    const delta = edit.newText.length - (editEnd - editStart);
-    if (editEnd <= from) start += delta;
-    if (editEnd <= to && !(editStart === to && editEnd === to)) end += delta;
+    // Edits that end where the finding starts come before it; the rest come after it.
+    if (editEnd <= from) shift += edit.newText.length - (editEnd - editStart);
   }
-  return [start, end];
+  return [from + shift, to + shift];
 }
 
 /**

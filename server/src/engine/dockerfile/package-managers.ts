@@ -306,7 +306,11 @@ const SHELL_SYNTAX = new Set(['then', 'do', 'else', 'elif', 'if', 'while', 'unti
 export function deleteCommands(model: DockerfileModel, shells: readonly ShellCommand[]): (TextEdit | undefined)[] {
   const out: (TextEdit | undefined)[] = [];
   const byScript = new Map<number | undefined, ShellCommand[]>();
-  for (const shell of shells) byScript.set(shell.base, [...(byScript.get(shell.base) ?? []), shell]);
+  for (const shell of shells) {
+    const group = byScript.get(shell.base);
+    if (group) group.push(shell);
+    else byScript.set(shell.base, [shell]);
+  }
   for (const [base, group] of byScript) {
     if (base === undefined) {
       out.push(...group.map(() => undefined));
@@ -343,11 +347,6 @@ function deleteRun(model: DockerfileModel, base: number, list: readonly ShellCom
   }
   if (!next || after === undefined || !CHAINING.has(after)) return undefined;
   return { range: model.lines.range(base + run[0].start, base + next.start), newText: '' };
-}
-
-/** Deletes one command of a RUN with one separator (see `deleteCommands`). */
-export function deleteCommand(model: DockerfileModel, shell: ShellCommand): TextEdit | undefined {
-  return deleteCommands(model, [shell])[0];
 }
 
 function heredocHolding(run: Instruction, model: DockerfileModel, offset: number): boolean {

@@ -104,6 +104,13 @@ function readWord(text: string, start: number, continuation: (at: number) => num
   let value = '';
   let i = start;
   let unclosed = false;
+  // `$(…)` stays as written, up to the `)` that closes it or else the end of the text.
+  const substitution = () => {
+    const end = matchParen(text, i + 1);
+    unclosed ||= end === undefined;
+    value += text.slice(i, end);
+    i = end ?? text.length;
+  };
   while (i < text.length) {
     const c = text[i];
     const cont = continuation(i);
@@ -122,10 +129,7 @@ function readWord(text: string, start: number, continuation: (at: number) => num
           value += text[i + 1];
           i += 2;
         } else if (text[i] === '$' && text[i + 1] === '(') {
-          const end = matchParen(text, i + 1);
-          unclosed ||= end < 0;
-          value += text.slice(i, Math.abs(end));
-          i = Math.abs(end);
+          substitution();
         } else {
           value += text[i++];
         }
@@ -136,10 +140,7 @@ function readWord(text: string, start: number, continuation: (at: number) => num
       value += text[i + 1];
       i += 2;
     } else if (c === '$' && text[i + 1] === '(') {
-      const end = matchParen(text, i + 1);
-      unclosed ||= end < 0;
-      value += text.slice(i, Math.abs(end));
-      i = Math.abs(end);
+      substitution();
     } else if (c === '`') {
       const close = text.indexOf('`', i + 1);
       const end = close < 0 ? text.length : close + 1;
@@ -156,17 +157,14 @@ function readWord(text: string, start: number, continuation: (at: number) => num
   return word;
 }
 
-/**
- * Offset just past the `)` closing the `(` at `open`, skipping quoted text; when nothing
- * closes it, minus the text's length.
- */
-function matchParen(text: string, open: number): number {
+/** Offset just past the `)` closing the `(` at `open`, skipping quoted text; undefined when nothing closes it. */
+function matchParen(text: string, open: number): number | undefined {
   let depth = 0;
   for (let i = open; i < text.length; i++) {
     const c = text[i];
     if (c === "'" || c === '"') {
       const close = text.indexOf(c, i + 1);
-      if (close < 0) return -text.length;
+      if (close < 0) return undefined;
       i = close;
     } else if (c === '(') {
       depth++;
@@ -175,7 +173,7 @@ function matchParen(text: string, open: number): number {
       if (depth === 0) return i + 1;
     }
   }
-  return -text.length;
+  return undefined;
 }
 
 const PREFIXES = new Set(['sudo', 'env', 'time', 'exec', 'nohup', 'command']);

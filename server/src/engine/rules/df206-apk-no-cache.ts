@@ -3,7 +3,7 @@ import { hasCacheMount, mounts, shellCommands, wordRange, type ShellCommand } fr
 import { firstsAfter } from '../dockerfile/instruction-order';
 import { keyword } from '../dockerfile/instructions';
 import type { DockerfileModel } from '../dockerfile/model';
-import { asPackageCommand, commandRange, deleteCommands, deleteWord, findOption, imageStages, insertAfterWord, optionValues, shortText, type PackageCommand } from '../dockerfile/package-managers';
+import { asPackageCommand, commandRange, deleteCommands, deleteWord, findOption, imageStages, insertAfterWord, optionValues, packageCommands, shortText, type PackageCommand } from '../dockerfile/package-managers';
 import type { DockerfileRule, RuleContext } from '../rule';
 import type { Fix, TextEdit } from '../types';
 
@@ -73,12 +73,9 @@ function noCacheEdits(model: DockerfileModel, add: PackageCommand, commands: rea
 /** What a RUN first does with the apk index: fetch a fresh one, or read the one that is there. */
 function apkIndexUse(instruction: Instruction, model: DockerfileModel): 'fetches' | 'reads' | undefined {
   if (keyword(instruction) !== 'RUN') return undefined;
-  for (const shell of shellCommands(model, instruction)) {
-    const pc = asPackageCommand(shell);
-    if (pc?.ecosystem !== 'apk' || !usesIndex(pc)) continue;
-    return pc.action === 'update' || findOption(pc, ...UPDATE_FLAGS) ? 'fetches' : 'reads';
-  }
-  return undefined;
+  const pc = packageCommands(model, instruction).find((c) => c.ecosystem === 'apk' && usesIndex(c));
+  if (!pc) return undefined;
+  return pc.action === 'update' || findOption(pc, ...UPDATE_FLAGS) ? 'fetches' : 'reads';
 }
 
 /** Whether, on some path the build can take, the next RUN that uses the index reads the one this RUN leaves. */
