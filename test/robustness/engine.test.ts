@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { checkEveryFix, corpus, mutatedSample, randomText, safeLint, tokenSoup } from './properties';
+import { checkEveryFix, checkIncremental, corpus, editedVersions, mutatedSample, randomText, safeLint, tokenSoup } from './properties';
 
 describe('the engine never throws and never runs away', () => {
   const samples = corpus();
@@ -39,6 +39,15 @@ describe('the engine never throws and never runs away', () => {
         checkEveryFix(sample);
       }),
       { numRuns: 60, seed: 11 },
+    );
+  });
+
+  test('a Dockerfile linted with its previous version gives what a fresh lint gives', () => {
+    fc.assert(
+      fc.property(editedVersions(samples), ({ versions }) => {
+        checkIncremental(versions);
+      }),
+      { numRuns: 150, seed: 5 },
     );
   });
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { checkEveryFix, corpus, mutatedSample, randomText, safeLint, tokenSoup } from './properties';
+import { checkEveryFix, checkIncremental, corpus, editedVersions, mutatedSample, randomText, safeLint, tokenSoup } from './properties';
 
 /**
  * `npm run fuzz [-- --minutes N]`: the properties of the robustness tests with fresh seeds and
@@ -24,6 +24,7 @@ const properties: [string, (options: Options) => fc.RunDetails<unknown>][] = [
   ['token soup', (o) => fc.check(fc.property(tokenSoup, ([text, language]) => void safeLint(text, language)), o)],
   ['mutated corpus files', (o) => fc.check(fc.property(mutatedSample(samples), (s) => void safeLint(s.text, s.language)), o)],
   ['every fix on mutated corpus files', (o) => fc.check(fc.property(mutatedSample(samples), (s) => void checkEveryFix(s)), o)],
+  ['edited versions linted incrementally', (o) => fc.check(fc.property(editedVersions(samples), (v) => void checkIncremental(v.versions)), o)],
 ];
 
 function report(name: string, seed: number, details: fc.RunDetails<unknown>): void {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { applyEdits, lint, parse, type Finding, type Fix, type Language } from '../../server/src/engine';
+import { applyEdits, lint, parse, RULES, type Finding, type Fix, type Language } from '../../server/src/engine';
 import { comparePositions, LineIndex } from '../../server/src/engine/text';
 import { fileAccess } from '../../server/src/test-support/rule-tester';
 import { REPO } from '../support/lsp-client';
@@ -154,4 +154,85 @@ function brokenChains(text: string): number {
     if (run) count += (run[1].replace(/^(--\S+\s+)*/, '').match(/(^|&&|\|\||;)\s*(&&|\|\||;)/g) ?? []).length;
   }
   return count;
+}
+
+/** Lines that change what other stages and later instructions see. */
+const LINES = [
+  'FROM alpine:3.22 AS base',
+  'FROM base AS builder',
+  'FROM builder',
+  'FROM debian:13 AS runtime',
+  'FROM mcr.microsoft.com/windows/servercore:ltsc2025',
+  'USER root',
+  'USER app',
+  'WORKDIR /src',
+  'SHELL ["powershell", "-Command"]',
+  'ENV PIP_NO_CACHE_DIR=1',
+  'ENV npm_config_cache=/tmp/npm',
+  'ARG TOKEN',
+  'COPY --from=builder /out /app',
+  'COPY . .',
+  'COPY package.json ./',
+  'RUN apt-get update && apt-get install -y curl',
+  'RUN apk add curl',
+  'RUN pip install flask',
+  'RUN npm install',
+  'RUN chown -R app /src',
+  'CMD ["node", "server.js"]',
+  'ARG VERSION=1',
+  'run echo lower-case',
+];
+
+/** Changes as an editor sends them: a token typed anywhere, a span deleted, a line duplicated or removed, or a mutation. */
+const edits: ((text: string, rnd: () => number) => string)[] = [
+  (t, r) => {
+    const at = Math.floor(r() * t.length);
+    return t.slice(0, at) + TOKENS[Math.floor(r() * TOKENS.length)] + t.slice(at);
+  },
+  (t, r) => {
+    const at = Math.floor(r() * t.length);
+    return t.slice(0, at) + t.slice(at + 1 + Math.floor(r() * 20));
+  },
+  (t, r) => {
+    const lines = t.split('\n');
+    lines.splice(Math.floor(r() * lines.length), 1);
+    return lines.join('\n');
+  },
+  (t, r) => {
+    const lines = t.split('\n');
+    lines.splice(Math.floor(r() * lines.length), 0, LINES[Math.floor(r() * LINES.length)]);
+    return lines.join('\n');
+  },
+  ...mutations.slice(1),
+];
+
+/** Successive versions of a corpus Dockerfile, each one to three edits on the one before. */
+export function editedVersions(samples: Sample[]): fc.Arbitrary<{ name: string; versions: string[] }> {
+  const dockerfiles = samples.filter((s) => s.language === 'dockerfile');
+  return fc
+    .tuple(fc.nat(dockerfiles.length - 1), fc.array(fc.array(fc.nat(edits.length - 1), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }), fc.integer())
+    .map(([index, steps, seed]) => {
+      let state = seed >>> 0 || 1;
+      const rnd = () => (state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32;
+      const versions = [dockerfiles[index].text];
+      for (const kinds of steps) versions.push(kinds.reduce((text, kind) => edits[kind](text, rnd), versions[versions.length - 1]));
+      return { name: `${dockerfiles[index].name} edits ${steps.map((k) => k.join(',')).join(' ')} seed ${seed}`, versions };
+    });
+}
+
+/**
+ * Linting each version with the previous version's parse and findings gives exactly what
+ * linting it afresh gives: reuse never shows a stale finding or loses one.
+ */
+export function checkIncremental(versions: readonly string[]): void {
+  // Every rule on, those off by default too.
+  const rules = Object.fromEntries(RULES.map((r) => [r.id, r.severity === 'off' ? 'info' : r.severity] as const));
+  const context = { fileName: 'Dockerfile', files: fileAccess({ '.dockerignore': 'node_modules\n', 'package.json': '{}', 'requirements.txt': 'flask\n' }), config: { rules } };
+  let previous = parse(versions[0], 'dockerfile');
+  lint(previous, context);
+  for (const text of versions.slice(1)) {
+    const reused = parse(text, 'dockerfile', previous);
+    assert.deepEqual(lint(reused, context, { previous }), lint(parse(text, 'dockerfile'), context), 'the same findings with and without the previous version');
+    previous = reused;
+  }
 }

@@ -8,7 +8,8 @@ import { DockerignoreModel } from './dockerignore';
 import { composeHover } from './hover/compose';
 import { dockerfileHover } from './hover/dockerfile';
 import type { HoverContext, HoverResult } from './hover/types';
-import type { Rule } from './rule';
+import type { Report, Rule, StageRule } from './rule';
+import { StageFindings } from './stage-findings';
 import { RULES } from './rules';
 import { ignoreFixes, isSuppressed, readSuppressions } from './suppression';
 import { openEnd } from './dockerfile/instructions';
@@ -29,10 +30,11 @@ export type ParsedDocument =
   | { language: 'dockercompose'; text: string; model: ComposeModel }
   | { language: 'dockerignore'; text: string; model: DockerignoreModel };
 
-export function parse(text: string, language: Language): ParsedDocument {
+/** `previous`: the same document's last parse, whose unchanged parts a Dockerfile parse reuses. */
+export function parse(text: string, language: Language, previous?: ParsedDocument): ParsedDocument {
   switch (language) {
     case 'dockerfile':
-      return { language, text, model: new DockerfileModel(text) };
+      return { language, text, model: new DockerfileModel(text, previous?.language === 'dockerfile' ? previous.model : undefined) };
     case 'dockercompose':
       return { language, text, model: new ComposeModel(text) };
     case 'dockerignore':
@@ -47,26 +49,32 @@ export function effectiveSeverity(rule: Rule, context: Pick<LintContext, 'config
 export interface LintOptions {
   /** Called when a rule throws; the other rules still run. */
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /** The same document's last linted parse: per-stage findings of unchanged stages are taken from it. */
+  previous?: ParsedDocument;
 }
+
+/** Per-stage reports of each linted Dockerfile parse, for the next version to reuse. */
+const stageFindings = new WeakMap<ParsedDocument, StageFindings>();
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 export function lint(doc: ParsedDocument, context: LintContext, options: LintOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const fixable = fixableIn(doc);
+  const stages = doc.language === 'dockerfile' ? new StageFindings(`${context.fileName}\n${JSON.stringify(context.config ?? {})}`) : undefined;
+  if (stages) stageFindings.set(doc, stages);
+  const earlier = options.previous && stageFindings.get(options.previous);
   for (const rule of RULES) {
     if (rule.language !== doc.language) continue;
     const severity = effectiveSeverity(rule, context);
     if (severity === 'off') continue;
-    const ruleContext = {
-      fileName: context.fileName,
-      files: context.files,
-      config: context.config,
-      report: (r: { range: Range; message: string; fixes?: Finding['fixes'] }) =>
-        findings.push({ ruleId: rule.id, severity, message: r.message, range: r.range, fixes: (r.fixes ?? []).filter(fixable) }),
-    };
+    const add = (r: Report) => findings.push({ ruleId: rule.id, severity, message: r.message, range: r.range, fixes: (r.fixes ?? []).filter(fixable) });
+    const ruleContext = { fileName: context.fileName, files: context.files, config: context.config, report: add };
     try {
-      if (rule.language === 'dockerfile' && doc.language === 'dockerfile') rule.check(doc.model, ruleContext);
+      if (rule.language === 'dockerfile' && doc.language === 'dockerfile' && rule.checkStage && stages) {
+        rule.checkFile?.(doc.model, ruleContext);
+        for (const stage of doc.model.stages) stages.reports(rule as StageRule, doc.model, stage, ruleContext, earlier).forEach(add);
+      } else if (rule.language === 'dockerfile' && doc.language === 'dockerfile') rule.check(doc.model, ruleContext);
       else if (rule.language === 'dockercompose' && doc.language === 'dockercompose') rule.check(doc.model, ruleContext);
       else if (rule.language === 'dockerignore' && doc.language === 'dockerignore') rule.check(doc.model, ruleContext);
     } catch (error) {

@@ -1,5 +1,5 @@
 import type { ComposeModel } from './compose/model';
-import type { DockerfileModel } from './dockerfile/model';
+import type { DockerfileModel, Stage } from './dockerfile/model';
 import type { DockerignoreModel } from './dockerignore';
 import type { EngineConfig, FileAccess, Fix, Language, Range, RuleDocs, SeveritySetting } from './types';
 
@@ -33,6 +33,30 @@ export interface RuleContext {
 export interface DockerfileRule extends RuleMeta {
   language: 'dockerfile';
   check(model: DockerfileModel, context: RuleContext): void;
+  /**
+   * Present on rules that check stage by stage (see `stageRule`). What it reports for a stage
+   * may depend only on what `DockerfileModel.stageKey` covers, on `stageInputs`, and on the
+   * context (config, file name, files read), so the engine reuses it while they are unchanged.
+   */
+  checkStage?(model: DockerfileModel, stage: Stage, context: RuleContext): void;
+  /** More of the model a stage's findings depend on, as a key (for example the stages built on it). */
+  stageInputs?(model: DockerfileModel, stage: Stage): string;
+  /** The part of the check that is not per stage (global ARGs, comparisons across stages); run every time. */
+  checkFile?(model: DockerfileModel, context: RuleContext): void;
+}
+
+export type StageRule = DockerfileRule & Required<Pick<DockerfileRule, 'checkStage'>>;
+type StageRuleSpec = Omit<StageRule, 'check'>;
+
+/** A rule checked stage by stage: `check` runs `checkFile`, then `checkStage` on every stage. */
+export function stageRule(spec: StageRuleSpec): DockerfileRule {
+  return {
+    ...spec,
+    check(model, context) {
+      spec.checkFile?.(model, context);
+      for (const stage of model.stages) spec.checkStage(model, stage, context);
+    },
+  };
 }
 
 export interface ComposeRule extends RuleMeta {

@@ -101,7 +101,8 @@ function analyse(document: TextDocument): Analysis | undefined {
   if (!language) return undefined;
   const path = filePath(document.uri);
   const started = performance.now();
-  const parsed = parse(document.getText(), language);
+  // The last version's parse and findings are reused where the text is unchanged.
+  const parsed = parse(document.getText(), language, cached?.parsed);
   const findings = lint(
     parsed,
     { fileName: path ?? document.uri, files: path ? siblingFiles(path) : undefined, config: configFor(path) },
@@ -112,6 +113,7 @@ function analyse(document: TextDocument): Analysis | undefined {
         reportedRuleErrors.add(key);
         connection.console.error(`Rule ${ruleId} failed on ${document.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       },
+      previous: cached?.parsed,
     },
   );
   const analysis = { version: document.version, parsed, findings };

@@ -8,6 +8,14 @@ export type KeywordCase = 'upper' | 'lower';
  * and a tie (or an empty file) counts as uppercase.
  */
 export function keywordCase(model: DockerfileModel): KeywordCase {
+  let found = cases.get(model);
+  if (!found) cases.set(model, (found = countCase(model)));
+  return found;
+}
+
+const cases = new WeakMap<DockerfileModel, KeywordCase>();
+
+function countCase(model: DockerfileModel): KeywordCase {
   let upper = 0;
   let lower = 0;
   for (const instruction of model.ast.getInstructions()) {

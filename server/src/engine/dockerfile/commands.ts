@@ -42,8 +42,8 @@ function collect(run: Instruction, text: string, base: number | undefined, escap
   return commands;
 }
 
-/** Instructions belong to one parse, so their commands can be kept as long as the parse lives. */
-const parsed = new WeakMap<Instruction, readonly ShellCommand[]>();
+/** Per model: commands hold document offsets, which move when text before a reused instruction changes. */
+const parsed = new WeakMap<DockerfileModel, Map<Instruction, readonly ShellCommand[]>>();
 
 /**
  * Every simple command a `RUN` executes: shell form, exec form running a shell with
@@ -51,10 +51,12 @@ const parsed = new WeakMap<Instruction, readonly ShellCommand[]>();
  * Computed once per instruction; many rules ask.
  */
 export function shellCommands(model: DockerfileModel, run: Instruction): readonly ShellCommand[] {
-  let commands = parsed.get(run);
+  let known = parsed.get(model);
+  if (!known) parsed.set(model, (known = new Map()));
+  let commands = known.get(run);
   if (!commands) {
     commands = readCommands(model, run);
-    parsed.set(run, commands);
+    known.set(run, commands);
   }
   return commands;
 }

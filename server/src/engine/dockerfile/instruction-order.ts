@@ -145,11 +145,14 @@ export function firstsAfter<T>(model: DockerfileModel, instruction: Instruction,
 }
 
 const isEnvOrArg: Pick = (i) => i instanceof Env || i instanceof Arg;
-const environments = new WeakMap<Instruction, ReadonlyMap<string, string>>();
+/** Per model: an instruction object outlives its model when its stage is reused, but what comes before it may change. */
+const environmentTables = new WeakMap<DockerfileModel, Map<Instruction, ReadonlyMap<string, string>>>();
 
 /** The environment after an `ENV` or `ARG`: the one before it with its own values added. */
 function environmentAfter(model: DockerfileModel, instruction: Instruction): ReadonlyMap<string, string> {
   // Walk back to the nearest known environment, then forward: no recursion on long files.
+  let environments = environmentTables.get(model);
+  if (!environments) environmentTables.set(model, (environments = new Map()));
   const pending: Instruction[] = [];
   let known: ReadonlyMap<string, string> | undefined;
   for (let i: Instruction | undefined = instruction; i && !(known = environments.get(i)); i = lastBefore(model, i, isEnvOrArg)) pending.push(i);

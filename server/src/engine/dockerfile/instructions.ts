@@ -1,5 +1,6 @@
-import { Copy, Onbuild, Run, type Heredoc, type Instruction, type ModifiableInstruction } from 'dockerfile-ast';
+import { Copy, Run, type Heredoc, type Instruction, type ModifiableInstruction } from 'dockerfile-ast';
 import type { Position } from '../types';
+import { openAt } from './chunks';
 import type { DockerfileModel } from './model';
 import { parseShell, type Command } from './shell';
 
@@ -65,21 +66,7 @@ const HEREDOCS = Symbol('heredocs');
  * is its body), or a last line that ends in the escape character (the next line continues it).
  */
 export function openEnd(model: DockerfileModel): Position | undefined {
-  const instructions = model.ast.getInstructions();
-  for (const instruction of instructions) {
-    const own = instruction instanceof Onbuild ? instruction.getTriggerInstruction() : instruction;
-    const open = own && heredocs(own)?.find((h) => h.getDelimiterRange() === null);
-    if (open) return (open.getNameRange() ?? instruction.getRange()).start;
-  }
-  const last = instructions[instructions.length - 1];
-  if (!last) return undefined;
-  const escape = model.ast.getEscapeCharacter();
-  for (let line = model.lines.lineCount - 1; line >= last.getRange().start.line; line--) {
-    const text = model.lines.lineText(line).trimEnd();
-    if (text === '' || (line > last.getRange().start.line && text.trimStart().startsWith('#'))) continue;
-    return text.endsWith(escape) ? { line, character: text.length } : undefined;
-  }
-  return undefined;
+  return openAt(model.ast.getInstructions(), model.lines, model.lines.lineCount - 1, model.ast.getEscapeCharacter());
 }
 
 /** The shell commands of a shell-form `RUN` (exec form and heredocs give none). */

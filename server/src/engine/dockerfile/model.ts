@@ -1,5 +1,7 @@
-import { Argument, DockerfileParser, Instruction, type Dockerfile, type From } from 'dockerfile-ast';
+import { Argument, Instruction, type From } from 'dockerfile-ast';
+import { parseChunks, type Chunk, type DockerfileAst, type ParsedChunks } from './chunks';
 import { parseImageRef, type ImageRef } from '../image-ref';
+import { keywordCase } from './casing';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
 import { substitute, type Scope } from '../variables';
@@ -15,6 +17,8 @@ export interface Stage {
   imageText?: string;
   /** Where the image reference stands in the `FROM` line. */
   imageRange?: Range;
+  /** The parsed piece of the document the stage's instructions come from (see `DockerfileModel.stageKey`). */
+  chunk: number;
   /** The earlier stage this one builds on (`FROM builder`). */
   parent?: Stage;
   /** Instructions after `FROM`, up to the next `FROM`. */
@@ -23,18 +27,30 @@ export interface Stage {
 
 /** One parse of a Dockerfile, shared by every rule and the hover. */
 export class DockerfileModel {
-  readonly ast: Dockerfile;
+  readonly ast: DockerfileAst;
   readonly lines: LineIndex;
   readonly stages: Stage[];
   /** `ARG`s before the first `FROM`: the scope of every `FROM` line. */
   readonly globalArgs: Scope;
+  /** The instructions before the first `FROM` (all of them when there is none). */
+  readonly preamble: Instruction[];
+  /** The parsed pieces, for the next version of the document to reuse. */
+  readonly chunks: ParsedChunks;
+  private readonly stageKeys = new Map<Stage, string>();
+  private stageTable?: string;
+  private builtOn?: Map<Stage, Stage[]>;
 
-  constructor(readonly text: string) {
-    this.ast = DockerfileParser.parse(text);
-    memoizeArguments(this.ast);
+  /** `previous`: the model of an earlier version of the same document, whose unchanged stages are reused. */
+  constructor(
+    readonly text: string,
+    previous?: DockerfileModel,
+  ) {
     this.lines = new LineIndex(text);
+    this.chunks = parseChunks(text, this.lines, memoizeArguments, previous?.chunks);
+    this.ast = this.chunks.ast;
+    this.preamble = this.chunks.pieces[0].instructions;
     this.globalArgs = collectGlobalArgs(this.ast);
-    this.stages = buildStages(this.ast, this.globalArgs);
+    this.stages = buildStages(this.chunks, this.globalArgs);
   }
 
   get finalStage(): Stage | undefined {
@@ -51,6 +67,49 @@ export class DockerfileModel {
   /** The image at the root of a stage's lineage. */
   rootImage(stage: Stage): ImageRef | undefined {
     return this.lineage(stage)[0].image;
+  }
+
+  /**
+   * Equal for two models exactly when the stage's text and place, the global ARGs and escape
+   * character, the stages it is built on, whether it is the final stage, and the file's keyword
+   * casing and line breaks (which fixes follow) are all the same: everything a per-stage check
+   * may read from the document.
+   */
+  stageKey(stage: Stage): string {
+    let key = this.stageKeys.get(stage);
+    if (key === undefined) {
+      key = `${keywordCase(this)}${this.lines.eol}${stage.index}${stage === this.finalStage ? '$' : ''}:${this.lineage(stage)
+        .map((s) => s.chunk)
+        .join(',')}`;
+      this.stageKeys.set(stage, key);
+    }
+    return key;
+  }
+
+  /** Every stage's name, line and parent, as a key: for checks that compare a stage with all the others. */
+  stagesKey(): string {
+    return (this.stageTable ??= this.stages.map((s) => `${s.name ?? ''}@${s.from.getRange().start.line}<${s.parent?.index ?? ''}`).join(','));
+  }
+
+  /** The stages built on a stage, directly or through others, as a key of their pieces. */
+  descendantsKey(stage: Stage): string {
+    if (!this.builtOn) {
+      this.builtOn = new Map();
+      for (const s of this.stages) if (s.parent) this.builtOn.set(s.parent, [...(this.builtOn.get(s.parent) ?? []), s]);
+    }
+    const out: number[] = [];
+    const seen = new Set<Stage>([stage]);
+    for (let queue = this.builtOn.get(stage) ?? []; queue.length > 0; ) {
+      const next: Stage[] = [];
+      for (const s of queue) {
+        if (seen.has(s)) continue;
+        seen.add(s);
+        out.push(s.chunk);
+        next.push(...(this.builtOn.get(s) ?? []));
+      }
+      queue = next;
+    }
+    return out.join(',');
   }
 }
 
@@ -76,15 +135,15 @@ const readRawArguments = (Instruction.prototype as unknown as { getRawArguments:
 };
 
 /** The same for `getArguments()`, which subclasses override with more parsing of their own (ENV, ARG, LABEL). */
-function memoizeArguments(ast: Dockerfile): void {
-  for (const instruction of ast.getInstructions()) {
+function memoizeArguments(instructions: Instruction[]): void {
+  for (const instruction of instructions) {
     const read = instruction.getArguments.bind(instruction);
     let known: Argument[] | undefined;
     instruction.getArguments = () => copies((known ??= read()));
   }
 }
 
-function collectGlobalArgs(ast: Dockerfile): Scope {
+function collectGlobalArgs(ast: DockerfileAst): Scope {
   const scope = new Map<string, string | undefined>();
   // One ARG may declare several names (`ARG A B=2`), which dockerfile-ast reads as one property.
   for (const arg of ast.getInitialARGs()) {
@@ -99,36 +158,55 @@ function collectGlobalArgs(ast: Dockerfile): Scope {
   return scope;
 }
 
-function buildStages(ast: Dockerfile, scope: Scope): Stage[] {
+/** Each piece after the first is one stage: its `FROM`, then the rest (see `parseChunks`). */
+function buildStages(chunks: ParsedChunks, scope: Scope): Stage[] {
   const stages: Stage[] = [];
-  let current: Stage | undefined;
-  for (const instruction of ast.getInstructions()) {
-    if (instruction.getKeyword() === 'FROM') {
-      current = makeStage(instruction as From, stages, scope);
-      stages.push(current);
-    } else if (current) {
-      current.instructions.push(instruction);
+  const named = new Map<string, Stage>();
+  for (const piece of chunks.pieces.slice(1)) {
+    const facts = fromFacts(piece, scope);
+    const stage: Stage = { index: stages.length, from: facts.from, chunk: piece.id, instructions: piece.instructions.slice(1) };
+    if (facts.name !== undefined) stage.name = facts.name;
+    if (facts.imageRange) stage.imageRange = facts.imageRange;
+    const parent = facts.text === undefined ? undefined : named.get(facts.text.toLowerCase());
+    if (parent) stage.parent = parent;
+    else if (facts.text !== undefined) {
+      stage.imageText = facts.text;
+      stage.image = facts.image;
     }
+    stages.push(stage);
+    // The first stage of a name is the one later stages build on.
+    if (stage.name !== undefined && !named.has(stage.name)) named.set(stage.name, stage);
   }
   return stages;
 }
 
-function makeStage(from: From, earlier: readonly Stage[], scope: Scope): Stage {
-  const stage: Stage = { index: earlier.length, from, instructions: [] };
-  const name = from.getBuildStage();
-  if (name) stage.name = name.toLowerCase();
-  const written = from.getImage();
-  const writtenRange = from.getImageRange();
-  if (!written || !writtenRange) return stage;
-  stage.imageRange = writtenRange;
-  const text = substitute(written, scope);
-  if (text === undefined) return stage;
-  const parent = earlier.find((s) => s.name !== undefined && s.name === text.toLowerCase());
-  if (parent) {
-    stage.parent = parent;
-    return stage;
+interface FromFacts {
+  from: From;
+  name?: string;
+  imageRange?: Range;
+  /** The image text after substitution, which may instead name an earlier stage. */
+  text?: string;
+  image?: ImageRef;
+}
+
+/** What a stage's `FROM` says, read once per piece: a reused piece comes with the same global ARGs. */
+const fromFactsOf = new WeakMap<Chunk, FromFacts>();
+
+function fromFacts(piece: Chunk, scope: Scope): FromFacts {
+  let facts = fromFactsOf.get(piece);
+  if (!facts) {
+    const from = piece.instructions[0] as From;
+    facts = { from };
+    const name = from.getBuildStage();
+    if (name) facts.name = name.toLowerCase();
+    const written = from.getImage();
+    const writtenRange = from.getImageRange();
+    if (written && writtenRange) {
+      facts.imageRange = writtenRange;
+      facts.text = substitute(written, scope);
+      if (facts.text !== undefined) facts.image = parseImageRef(facts.text);
+    }
+    fromFactsOf.set(piece, facts);
   }
-  stage.imageText = text;
-  stage.image = parseImageRef(text);
-  return stage;
+  return facts;
 }

@@ -231,6 +231,17 @@ function stageNamed(model: DockerfileModel, name: string): Stage | undefined {
  * chosen files; what it leaves elsewhere (package caches, lists) never ships.
  */
 export function imageStages(model: DockerfileModel): Stage[] {
+  let stages = imageStagesOf.get(model);
+  if (!stages) imageStagesOf.set(model, (stages = readImageStages(model)));
+  return stages;
+}
+
+const imageStagesOf = new WeakMap<DockerfileModel, Stage[]>();
+
+/** For checks of image stages only: whether the stage is one, as a key (`DockerfileRule.stageInputs`). */
+export const imageStageInput = (model: DockerfileModel, stage: Stage): string => (imageStages(model).includes(stage) ? 'image' : '');
+
+function readImageStages(model: DockerfileModel): Stage[] {
   const used = new Set<Stage>();
   for (const stage of model.stages) {
     if (stage.parent) used.add(stage.parent);

@@ -2,10 +2,10 @@ import type { Instruction } from 'dockerfile-ast';
 import { shellCommands, wordRange, type ShellCommand } from '../dockerfile/commands';
 import { copyOperandRanges, type CopyOperands, type Operand } from '../dockerfile/copy-sources';
 import { flagValue, heredocs, keyword } from '../dockerfile/instructions';
-import type { DockerfileModel } from '../dockerfile/model';
+import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { deleteInstruction } from '../dockerfile/removal';
 import { secretAssignments } from '../dockerfile/secrets';
-import type { DockerfileRule, RuleContext } from '../rule';
+import { stageRule, type RuleContext } from '../rule';
 import type { FileAccess, Fix, Range } from '../types';
 
 type Kind = 'env' | 'key' | 'ssh' | 'aws' | 'registry';
@@ -166,7 +166,7 @@ function checkCopyHeredocs(model: DockerfileModel, instruction: Instruction, con
   return true;
 }
 
-export const df103: DockerfileRule = {
+export const df103 = stageRule({
   id: 'DF103',
   name: 'no-secret-files',
   severity: 'error',
@@ -176,8 +176,8 @@ export const df103: DockerfileRule = {
     summary: 'A secret file (`.env`, private keys, `.npmrc`, `.ssh/`, `.aws/` …) is copied into the image, or a `RUN` writes a secret into a file.',
     why: 'Every file a `COPY`, `ADD` or `RUN` puts in a layer stays in the image, readable by anyone who pulls it, even when a later instruction deletes it. Secrets belong in build secret mounts for the steps that need them, and in environment files or secrets supplied when the container starts.',
   },
-  check(model: DockerfileModel, context: RuleContext) {
-    for (const instruction of model.stages.flatMap((s) => s.instructions)) {
+  checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
+    for (const instruction of stage.instructions) {
       const k = keyword(instruction);
       if (k === 'RUN') {
         const commands = shellCommands(model, instruction);
@@ -199,4 +199,4 @@ export const df103: DockerfileRule = {
       });
     }
   },
-};
+});

@@ -1,7 +1,7 @@
 import { copyOperandRanges } from '../dockerfile/copy-sources';
 import { isModifiable, keyword } from '../dockerfile/instructions';
-import type { DockerfileModel } from '../dockerfile/model';
-import type { DockerfileRule, RuleContext } from '../rule';
+import type { DockerfileModel, Stage } from '../dockerfile/model';
+import { stageRule, type RuleContext } from '../rule';
 
 /** URLs and Git sources: what ADD is for. */
 const REMOTE = /^[a-z][a-z0-9+.-]*:\/\/|^git@/i;
@@ -19,7 +19,7 @@ function unknownName(source: string): boolean {
   return source.includes('$') || (/[*?[]/.test(base) && !/\.[A-Za-z0-9]+$/.test(base));
 }
 
-export const df104: DockerfileRule = {
+export const df104 = stageRule({
   id: 'DF104',
   name: 'prefer-copy',
   severity: 'warning',
@@ -30,8 +30,8 @@ export const df104: DockerfileRule = {
     summary: '`ADD` copies local files that `COPY` would copy the same way.',
     why: '`ADD` also downloads URLs and unpacks local tar archives, so a reader has to check each source to know which of the three it does, and a file that later becomes an archive silently starts being unpacked. `COPY` does only the plain copy; keep `ADD` for archives to unpack and remote sources.',
   },
-  check(model: DockerfileModel, context: RuleContext) {
-    for (const instruction of model.stages.flatMap((s) => s.instructions)) {
+  checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
+    for (const instruction of stage.instructions) {
       if (keyword(instruction) !== 'ADD' || !isModifiable(instruction)) continue;
       if (instruction.getFlags().some((f) => ADD_ONLY_FLAGS.has(f.getName().toLowerCase()))) continue;
       const operands = copyOperandRanges(model, instruction);
@@ -53,4 +53,4 @@ export const df104: DockerfileRule = {
       });
     }
   },
-};
+});

@@ -3,7 +3,7 @@ import { shellCommands, wordRange, type ShellCommand } from '../dockerfile/comma
 import { keyword, sourceText } from '../dockerfile/instructions';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import type { Word } from '../dockerfile/shell';
-import type { DockerfileRule, RuleContext } from '../rule';
+import { stageRule, type RuleContext } from '../rule';
 import type { Fix, Range, TextEdit } from '../types';
 import { substitute } from '../variables';
 
@@ -124,7 +124,7 @@ function switchUserFix(model: DockerfileModel, run: Instruction, uses: SudoUse[]
   };
 }
 
-export const df105: DockerfileRule = {
+export const df105 = stageRule({
   id: 'DF105',
   name: 'no-sudo',
   severity: 'warning',
@@ -135,34 +135,32 @@ export const df105: DockerfileRule = {
     summary: 'A `RUN` command uses `sudo`.',
     why: 'Docker runs each `RUN` as the stage\'s current `USER`. As root, `sudo` adds nothing but a package to install and an environment reset that can change `PATH`; as another user, it means the image ships a sudo setup that lets that user become root at run time. Use `USER root` for the steps that need root and switch back afterwards.',
   },
-  check(model: DockerfileModel, context: RuleContext) {
-    for (const stage of model.stages) {
-      for (const run of stage.instructions) {
-        if (keyword(run) !== 'RUN' || CHECKS_USER.test(sourceText(model, run))) continue;
-        const commands = shellCommands(model, run);
-        const uses = commands.map(sudoUse).filter((u): u is SudoUse => u !== undefined && !u.dropsPrivileges);
-        if (uses.length === 0) continue;
-        const user = userAt(model, stage, run);
-        const switchFix = user.kind === 'user' ? switchUserFix(model, run, uses, commands, user.name) : undefined;
-        for (const use of uses) {
-          const range = wordRange(model, use.command, use.sudo) ?? jsonSudoRange(run) ?? run.getInstructionRange();
-          const drop = user.kind === 'user' ? undefined : dropSudo(model, use);
-          const what = use.command.words.slice(0, 2).join(' ');
-          let message: string;
-          const fixes: Fix[] = [];
-          if (user.kind === 'root') {
-            message = `This RUN already runs as root, so 'sudo' adds nothing but a dependency on the sudo package. Drop it.`;
-            if (drop) fixes.push({ title: `Drop sudo from '${what}'`, edits: [drop], safe: true, preferred: true });
-          } else if (user.kind === 'user') {
-            message = `The stage runs as '${user.name}' here, and 'sudo' is how this RUN becomes root. Switch with USER root before the commands that need it and back to USER ${user.name} after them.`;
-            if (switchFix) fixes.push({ ...switchFix, preferred: true });
-          } else {
-            message = `'sudo' in a RUN: Docker runs RUN as the stage's USER, so either it is root already and sudo is not needed, or use USER root for the commands that need it and switch back after them.`;
-            if (drop) fixes.push({ title: `Drop sudo from '${what}' (when the stage already runs as root)`, edits: [drop] });
-          }
-          context.report({ range, message, fixes });
+  checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
+    for (const run of stage.instructions) {
+      if (keyword(run) !== 'RUN' || CHECKS_USER.test(sourceText(model, run))) continue;
+      const commands = shellCommands(model, run);
+      const uses = commands.map(sudoUse).filter((u): u is SudoUse => u !== undefined && !u.dropsPrivileges);
+      if (uses.length === 0) continue;
+      const user = userAt(model, stage, run);
+      const switchFix = user.kind === 'user' ? switchUserFix(model, run, uses, commands, user.name) : undefined;
+      for (const use of uses) {
+        const range = wordRange(model, use.command, use.sudo) ?? jsonSudoRange(run) ?? run.getInstructionRange();
+        const drop = user.kind === 'user' ? undefined : dropSudo(model, use);
+        const what = use.command.words.slice(0, 2).join(' ');
+        let message: string;
+        const fixes: Fix[] = [];
+        if (user.kind === 'root') {
+          message = `This RUN already runs as root, so 'sudo' adds nothing but a dependency on the sudo package. Drop it.`;
+          if (drop) fixes.push({ title: `Drop sudo from '${what}'`, edits: [drop], safe: true, preferred: true });
+        } else if (user.kind === 'user') {
+          message = `The stage runs as '${user.name}' here, and 'sudo' is how this RUN becomes root. Switch with USER root before the commands that need it and back to USER ${user.name} after them.`;
+          if (switchFix) fixes.push({ ...switchFix, preferred: true });
+        } else {
+          message = `'sudo' in a RUN: Docker runs RUN as the stage's USER, so either it is root already and sudo is not needed, or use USER root for the commands that need it and switch back after them.`;
+          if (drop) fixes.push({ title: `Drop sudo from '${what}' (when the stage already runs as root)`, edits: [drop] });
         }
+        context.report({ range, message, fixes });
       }
     }
   },
-};
+});

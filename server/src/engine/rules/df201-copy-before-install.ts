@@ -1,9 +1,9 @@
 import type { Instruction } from 'dockerfile-ast';
 import { inFileCase } from '../dockerfile/casing';
 import { copyOperands, isBroadCopy, isModifiable, keyword, runScript, sourceText } from '../dockerfile/instructions';
-import type { DockerfileModel } from '../dockerfile/model';
+import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { programWords, type Command } from '../dockerfile/shell';
-import type { DockerfileRule, RuleContext } from '../rule';
+import { stageRule, type RuleContext } from '../rule';
 import type { FileAccess, Fix, TextEdit } from '../types';
 
 interface Installer {
@@ -186,7 +186,7 @@ function reorderFix(model: DockerfileModel, copy: Instruction, between: Instruct
   return { title: `Reorder COPY: copy ${manifests.join(', ')} and install before copying the sources`, edits, preferred: true, safe: true };
 }
 
-export const df201: DockerfileRule = {
+export const df201 = stageRule({
   id: 'DF201',
   name: 'copy-before-install',
   severity: 'warning',
@@ -196,24 +196,22 @@ export const df201: DockerfileRule = {
     summary: 'The whole build context is copied before dependencies are installed.',
     why: 'Docker reuses a cached layer only while everything before it is unchanged. Copying all sources before the install means any edit to any file re-runs the install; copying only the manifests first keeps the install cached until the dependencies change.',
   },
-  check(model: DockerfileModel, context: RuleContext) {
-    for (const stage of model.stages) {
-      const instructions = stage.instructions;
-      instructions.forEach((copy, i) => {
-        if (!isBroadCopy(copy)) return;
-        for (let j = i + 1; j < instructions.length; j++) {
-          if (isBroadCopy(instructions[j])) return;
-          const site = findInstall(model, instructions[j]);
-          if (!site) continue;
-          const fix = reorderFix(model, copy, instructions.slice(i + 1, j), site, context.files);
-          context.report({
-            range: copy.getRange(),
-            message: `'${sourceText(model, copy).split(/\r?\n/)[0].trim()}' copies the whole context before '${site.installer.label}', so any source change re-runs the install. Copy the dependency manifests first, install, then copy the rest.`,
-            fixes: fix ? [fix] : [],
-          });
-          return;
-        }
-      });
-    }
+  checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
+    const instructions = stage.instructions;
+    instructions.forEach((copy, i) => {
+      if (!isBroadCopy(copy)) return;
+      for (let j = i + 1; j < instructions.length; j++) {
+        if (isBroadCopy(instructions[j])) return;
+        const site = findInstall(model, instructions[j]);
+        if (!site) continue;
+        const fix = reorderFix(model, copy, instructions.slice(i + 1, j), site, context.files);
+        context.report({
+          range: copy.getRange(),
+          message: `'${sourceText(model, copy).split(/\r?\n/)[0].trim()}' copies the whole context before '${site.installer.label}', so any source change re-runs the install. Copy the dependency manifests first, install, then copy the rest.`,
+          fixes: fix ? [fix] : [],
+        });
+        return;
+      }
+    });
   },
-};
+});

@@ -2,9 +2,9 @@ import type { Instruction } from 'dockerfile-ast';
 import { hasCacheMount, shellCommands, type ShellCommand } from '../dockerfile/commands';
 import { firstsAfter } from '../dockerfile/instruction-order';
 import { keyword } from '../dockerfile/instructions';
-import type { DockerfileModel } from '../dockerfile/model';
-import { APT_INSTALLS, appendToRun, asPackageCommand, commandRange, fetchesLists, imageStages, packageCommands, shortText, type PackageCommand } from '../dockerfile/package-managers';
-import type { DockerfileRule, RuleContext } from '../rule';
+import type { DockerfileModel, Stage } from '../dockerfile/model';
+import { APT_INSTALLS, appendToRun, asPackageCommand, commandRange, fetchesLists, imageStageInput, imageStages, packageCommands, shortText, type PackageCommand } from '../dockerfile/package-managers';
+import { stageRule, type RuleContext } from '../rule';
 import type { Fix } from '../types';
 
 const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
@@ -52,7 +52,7 @@ function laterInstallNeedsLists(model: DockerfileModel, run: Instruction): boole
   return firstsAfter(model, run, aptListUse).has('installs');
 }
 
-export const df203: DockerfileRule = {
+export const df203 = stageRule({
   id: 'DF203',
   name: 'apt-lists-cleanup',
   severity: 'warning',
@@ -63,20 +63,20 @@ export const df203: DockerfileRule = {
     summary: 'An apt install leaves the downloaded package lists in the image.',
     why: "`apt-get update` downloads package lists (tens of megabytes) to /var/lib/apt/lists. Files deleted by a later RUN still ship in the earlier layer, so the lists must be removed in the same RUN that installs, or the layer carries them for good. They are useless at run time and go stale anyway.",
   },
-  check(model: DockerfileModel, context: RuleContext) {
-    for (const stage of imageStages(model)) {
-      for (const run of stage.instructions) {
-        if (keyword(run) !== 'RUN' || hasCacheMount(run, '/var/lib/apt/lists')) continue;
-        const install = installLeavingLists(model, run);
-        if (!install) continue;
-        const edit = laterInstallNeedsLists(model, run) ? undefined : appendToRun(model, run, CLEANUP);
-        const fixes: Fix[] = edit ? [{ title: `Remove apt lists: end the RUN of '${shortText(install)}' with '${CLEANUP}'`, edits: [edit], preferred: true, safe: true }] : [];
-        context.report({
-          range: commandRange(model, install),
-          message: `'${install.label}' leaves the apt package lists in the image. End the same RUN with '${CLEANUP}'.`,
-          fixes,
-        });
-      }
+  stageInputs: (model, stage) => `${imageStageInput(model, stage)}/${model.descendantsKey(stage)}`,
+  checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
+    if (!imageStages(model).includes(stage)) return;
+    for (const run of stage.instructions) {
+      if (keyword(run) !== 'RUN' || hasCacheMount(run, '/var/lib/apt/lists')) continue;
+      const install = installLeavingLists(model, run);
+      if (!install) continue;
+      const edit = laterInstallNeedsLists(model, run) ? undefined : appendToRun(model, run, CLEANUP);
+      const fixes: Fix[] = edit ? [{ title: `Remove apt lists: end the RUN of '${shortText(install)}' with '${CLEANUP}'`, edits: [edit], preferred: true, safe: true }] : [];
+      context.report({
+        range: commandRange(model, install),
+        message: `'${install.label}' leaves the apt package lists in the image. End the same RUN with '${CLEANUP}'.`,
+        fixes,
+      });
     }
   },
-};
+});

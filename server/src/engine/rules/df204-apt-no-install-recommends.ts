@@ -1,9 +1,9 @@
 import type { Instruction } from 'dockerfile-ast';
 import { copyOperands, keyword, sourceText } from '../dockerfile/instructions';
 import { lastBefore } from '../dockerfile/instruction-order';
-import type { DockerfileModel } from '../dockerfile/model';
-import { commandRange, findOption, imageStages, insertAfterWord, optionValues, packageCommands, shortText, type PackageCommand } from '../dockerfile/package-managers';
-import type { DockerfileRule, RuleContext } from '../rule';
+import type { DockerfileModel, Stage } from '../dockerfile/model';
+import { commandRange, findOption, imageStageInput, imageStages, insertAfterWord, optionValues, packageCommands, shortText, type PackageCommand } from '../dockerfile/package-managers';
+import { stageRule, type RuleContext } from '../rule';
 
 const FLAG = '--no-install-recommends';
 /** apt's spellings of "no": its boolean options accept all of these. */
@@ -45,7 +45,7 @@ function configuresNoRecommends(i: Instruction, model: DockerfileModel): boolean
   return (k === 'RUN' || k === 'COPY') && CONFIG_LINE.test(sourceText(model, i));
 }
 
-export const df204: DockerfileRule = {
+export const df204 = stageRule({
   id: 'DF204',
   name: 'apt-no-install-recommends',
   severity: 'info',
@@ -56,21 +56,21 @@ export const df204: DockerfileRule = {
     summary: 'An apt install also installs every package the requested ones merely recommend.',
     why: 'By default apt installs "Recommends" along with the packages you name: documentation, optional tools and libraries that a container seldom needs. They often double the size of an install and widen the attack surface. `--no-install-recommends` installs only what you asked for and its real dependencies.',
   },
-  check(model: DockerfileModel, context: RuleContext) {
-    for (const stage of imageStages(model)) {
-      for (const run of stage.instructions) {
-        if (keyword(run) !== 'RUN') continue;
-        const installs = packageCommands(model, run).filter((pc) => pc.ecosystem === 'apt' && pc.action === 'install' && !exempt(pc));
-        if (installs.length === 0 || turnedOffByConfig(model, run)) continue;
-        for (const install of installs) {
-          const edit = install.actionWord && insertAfterWord(model, install.shell, install.actionWord, FLAG);
-          context.report({
-            range: commandRange(model, install),
-            message: `'${install.label}' also installs the packages they recommend. Add '${FLAG}' and name any recommended package you need.`,
-            fixes: edit ? [{ title: `Insert ${FLAG} into '${shortText(install)}'`, edits: [edit], preferred: true }] : [],
-          });
-        }
+  stageInputs: imageStageInput,
+  checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
+    if (!imageStages(model).includes(stage)) return;
+    for (const run of stage.instructions) {
+      if (keyword(run) !== 'RUN') continue;
+      const installs = packageCommands(model, run).filter((pc) => pc.ecosystem === 'apt' && pc.action === 'install' && !exempt(pc));
+      if (installs.length === 0 || turnedOffByConfig(model, run)) continue;
+      for (const install of installs) {
+        const edit = install.actionWord && insertAfterWord(model, install.shell, install.actionWord, FLAG);
+        context.report({
+          range: commandRange(model, install),
+          message: `'${install.label}' also installs the packages they recommend. Add '${FLAG}' and name any recommended package you need.`,
+          fixes: edit ? [{ title: `Insert ${FLAG} into '${shortText(install)}'`, edits: [edit], preferred: true }] : [],
+        });
       }
     }
   },
-};
+});

@@ -6,7 +6,7 @@ import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { APT_INSTALLS, asPackageCommand, commandRange, fetchesLists, type PackageCommand } from '../dockerfile/package-managers';
 import { deleteInstruction } from '../dockerfile/removal';
 import { programWords } from '../dockerfile/shell';
-import type { DockerfileRule, RuleContext } from '../rule';
+import { stageRule, type RuleContext } from '../rule';
 import type { Fix } from '../types';
 
 /** apt actions that neither read the lists nor install. */
@@ -88,7 +88,7 @@ function mergeFix(model: DockerfileModel, stage: Stage, run: Instruction, update
   return undefined;
 }
 
-export const df205: DockerfileRule = {
+export const df205 = stageRule({
   id: 'DF205',
   name: 'apt-update-alone',
   severity: 'warning',
@@ -98,20 +98,18 @@ export const df205: DockerfileRule = {
     summary: '`apt-get update` runs in a RUN that installs nothing afterwards.',
     why: 'Docker caches each RUN as a layer. A RUN that only updates the package lists is reused from the cache for as long as its text is unchanged, so a later RUN that installs a package you have just added works with lists that may be weeks old and fails to find versions that the mirrors have since removed. Updating and installing in one RUN keeps the lists as fresh as the install.',
   },
-  check(model: DockerfileModel, context: RuleContext) {
-    for (const stage of model.stages) {
-      for (const run of stage.instructions) {
-        if (keyword(run) !== 'RUN') continue;
-        const commands = shellCommands(model, run);
-        const update = loneUpdate(commands);
-        if (!update) continue;
-        const fix = mergeFix(model, stage, run, update, commands);
-        context.report({
-          range: commandRange(model, update),
-          message: `'${update.label}' runs in a RUN that installs nothing after it, so its cached layer can hand stale lists to a later install. Run it in the same RUN as the install.`,
-          fixes: fix ? [fix] : [],
-        });
-      }
+  checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
+    for (const run of stage.instructions) {
+      if (keyword(run) !== 'RUN') continue;
+      const commands = shellCommands(model, run);
+      const update = loneUpdate(commands);
+      if (!update) continue;
+      const fix = mergeFix(model, stage, run, update, commands);
+      context.report({
+        range: commandRange(model, update),
+        message: `'${update.label}' runs in a RUN that installs nothing after it, so its cached layer can hand stale lists to a later install. Run it in the same RUN as the install.`,
+        fixes: fix ? [fix] : [],
+      });
     }
   },
-};
+});

@@ -2,9 +2,9 @@ import type { Instruction } from 'dockerfile-ast';
 import { hasCacheMount, mounts, shellCommands, wordRange, type ShellCommand } from '../dockerfile/commands';
 import { firstsAfter } from '../dockerfile/instruction-order';
 import { keyword } from '../dockerfile/instructions';
-import type { DockerfileModel } from '../dockerfile/model';
-import { asPackageCommand, commandRange, deleteCommands, deleteWord, findOption, imageStages, insertAfterWord, optionValues, packageCommands, shortText, type PackageCommand } from '../dockerfile/package-managers';
-import type { DockerfileRule, RuleContext } from '../rule';
+import type { DockerfileModel, Stage } from '../dockerfile/model';
+import { asPackageCommand, commandRange, deleteCommands, deleteWord, findOption, imageStageInput, imageStages, insertAfterWord, optionValues, packageCommands, shortText, type PackageCommand } from '../dockerfile/package-managers';
+import { stageRule, type RuleContext } from '../rule';
 import type { Fix, TextEdit } from '../types';
 
 const FLAG = '--no-cache';
@@ -83,7 +83,7 @@ function laterAddNeedsIndex(model: DockerfileModel, run: Instruction): boolean {
   return firstsAfter(model, run, apkIndexUse).has('reads');
 }
 
-export const df206: DockerfileRule = {
+export const df206 = stageRule({
   id: 'DF206',
   name: 'apk-no-cache',
   severity: 'info',
@@ -94,28 +94,28 @@ export const df206: DockerfileRule = {
     summary: '`apk add` runs without `--no-cache` and keeps the package index in the image.',
     why: 'Without `--no-cache`, apk keeps the package index it downloaded in /var/cache/apk, and that layer ships with the image though nothing uses it at run time. `apk add --no-cache` fetches a fresh index, installs and keeps nothing, which also makes a separate `apk update` and a final `rm -rf /var/cache/apk/*` unnecessary.',
   },
-  check(model: DockerfileModel, context: RuleContext) {
-    for (const stage of imageStages(model)) {
-      for (const run of stage.instructions) {
-        if (keyword(run) !== 'RUN' || hasCacheMount(run, '/var/cache/apk', '/etc/apk/cache')) continue;
-        const commands = shellCommands(model, run);
-        // `--no-network` installs from what is already there (a virtual package of installed ones).
-        const adds = commands.map((c) => asPackageCommand(c)).filter((pc): pc is PackageCommand => pc?.ecosystem === 'apk' && pc.action === 'add' && usesIndex(pc));
-        if (adds.length === 0 || cacheOnMount(run, commands)) continue;
-        const cleaned = commands.some((c, i) => cacheRemovals(c).length > 0 && i > commands.indexOf(adds[adds.length - 1].shell));
-        const blocked = laterAddNeedsIndex(model, run);
-        for (const add of adds) {
-          const edits = blocked ? undefined : noCacheEdits(model, add, commands);
-          const fixes: Fix[] = edits ? [{ title: `Insert ${FLAG} into '${shortText(add)}'`, edits, preferred: true, safe: true }] : [];
-          context.report({
-            range: commandRange(model, add),
-            message: cleaned
-              ? `'${add.label}' fetches an index that 'rm -rf /var/cache/apk/*' deletes again; '${FLAG}' does both in one flag. Use 'apk add ${FLAG}'.`
-              : `'${add.label}' keeps the package index in /var/cache/apk, which then ships with the image. Use 'apk add ${FLAG}'.`,
-            fixes,
-          });
-        }
+  stageInputs: (model, stage) => `${imageStageInput(model, stage)}/${model.descendantsKey(stage)}`,
+  checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
+    if (!imageStages(model).includes(stage)) return;
+    for (const run of stage.instructions) {
+      if (keyword(run) !== 'RUN' || hasCacheMount(run, '/var/cache/apk', '/etc/apk/cache')) continue;
+      const commands = shellCommands(model, run);
+      // `--no-network` installs from what is already there (a virtual package of installed ones).
+      const adds = commands.map((c) => asPackageCommand(c)).filter((pc): pc is PackageCommand => pc?.ecosystem === 'apk' && pc.action === 'add' && usesIndex(pc));
+      if (adds.length === 0 || cacheOnMount(run, commands)) continue;
+      const cleaned = commands.some((c, i) => cacheRemovals(c).length > 0 && i > commands.indexOf(adds[adds.length - 1].shell));
+      const blocked = laterAddNeedsIndex(model, run);
+      for (const add of adds) {
+        const edits = blocked ? undefined : noCacheEdits(model, add, commands);
+        const fixes: Fix[] = edits ? [{ title: `Insert ${FLAG} into '${shortText(add)}'`, edits, preferred: true, safe: true }] : [];
+        context.report({
+          range: commandRange(model, add),
+          message: cleaned
+            ? `'${add.label}' fetches an index that 'rm -rf /var/cache/apk/*' deletes again; '${FLAG}' does both in one flag. Use 'apk add ${FLAG}'.`
+            : `'${add.label}' keeps the package index in /var/cache/apk, which then ships with the image. Use 'apk add ${FLAG}'.`,
+          fixes,
+        });
       }
     }
   },
-};
+});

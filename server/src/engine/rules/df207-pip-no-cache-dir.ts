@@ -1,10 +1,10 @@
 import { Arg, type Instruction } from 'dockerfile-ast';
 import { hasCacheMount, mounts, shellCommands, type ShellCommand } from '../dockerfile/commands';
 import { copyOperands, keyword, sourceText } from '../dockerfile/instructions';
-import type { DockerfileModel } from '../dockerfile/model';
+import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { environmentAt, lastBefore } from '../dockerfile/instruction-order';
-import { asPackageCommand, commandRange, findOption, imageStages, insertAfterWord, shortText, type PackageCommand } from '../dockerfile/package-managers';
-import type { DockerfileRule, RuleContext } from '../rule';
+import { asPackageCommand, commandRange, findOption, imageStageInput, imageStages, insertAfterWord, shortText, type PackageCommand } from '../dockerfile/package-managers';
+import { stageRule, type RuleContext } from '../rule';
 
 const FLAG = '--no-cache-dir';
 
@@ -55,7 +55,7 @@ function setInRun(commands: readonly ShellCommand[], upTo: number): boolean {
   return commands.slice(0, upTo + 1).some((c) => c.command.words.some((w) => w.value.startsWith(`${NO_CACHE_VARIABLE}=`)));
 }
 
-export const df207: DockerfileRule = {
+export const df207 = stageRule({
   id: 'DF207',
   name: 'pip-no-cache-dir',
   severity: 'info',
@@ -66,26 +66,26 @@ export const df207: DockerfileRule = {
     summary: '`pip install` runs without `--no-cache-dir` and leaves its download cache in the image.',
     why: "pip keeps every wheel and download it fetched in its cache (~/.cache/pip) to speed up the next install on the same machine. In an image there is no next install: the cache only adds size, often as much as the installed packages themselves. `--no-cache-dir` (or `PIP_NO_CACHE_DIR`, or a cache mount that keeps the cache outside the layer) avoids it.",
   },
-  check(model: DockerfileModel, context: RuleContext) {
-    for (const stage of imageStages(model)) {
-      for (const run of stage.instructions) {
-        if (keyword(run) !== 'RUN') continue;
-        const commands = shellCommands(model, run);
-        const installs = commands
-          .map((c, i) => ({ pc: asPackageCommand(c), i }))
-          .filter((x): x is { pc: PackageCommand; i: number } => x.pc?.ecosystem === 'pip' && x.pc.action === 'install' && !findOption(x.pc, FLAG) && !setInRun(commands, x.i));
-        if (installs.length === 0) continue;
-        const env = environmentAt(model, run);
-        if (env.has(NO_CACHE_VARIABLE) || declaredAsArg(model, run) || cacheMounted(run, env) || configuredByFile(model, run, env)) continue;
-        for (const { pc } of installs) {
-          const edit = pc.actionWord && insertAfterWord(model, pc.shell, pc.actionWord, FLAG);
-          context.report({
-            range: commandRange(model, pc),
-            message: `'${pc.label}' keeps the packages it downloads in pip's cache, which then ships with the image. Add '${FLAG}'.`,
-            fixes: edit ? [{ title: `Insert ${FLAG} into '${shortText(pc)}'`, edits: [edit], preferred: true, safe: true }] : [],
-          });
-        }
+  stageInputs: imageStageInput,
+  checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
+    if (!imageStages(model).includes(stage)) return;
+    for (const run of stage.instructions) {
+      if (keyword(run) !== 'RUN') continue;
+      const commands = shellCommands(model, run);
+      const installs = commands
+        .map((c, i) => ({ pc: asPackageCommand(c), i }))
+        .filter((x): x is { pc: PackageCommand; i: number } => x.pc?.ecosystem === 'pip' && x.pc.action === 'install' && !findOption(x.pc, FLAG) && !setInRun(commands, x.i));
+      if (installs.length === 0) continue;
+      const env = environmentAt(model, run);
+      if (env.has(NO_CACHE_VARIABLE) || declaredAsArg(model, run) || cacheMounted(run, env) || configuredByFile(model, run, env)) continue;
+      for (const { pc } of installs) {
+        const edit = pc.actionWord && insertAfterWord(model, pc.shell, pc.actionWord, FLAG);
+        context.report({
+          range: commandRange(model, pc),
+          message: `'${pc.label}' keeps the packages it downloads in pip's cache, which then ships with the image. Add '${FLAG}'.`,
+          fixes: edit ? [{ title: `Insert ${FLAG} into '${shortText(pc)}'`, edits: [edit], preferred: true, safe: true }] : [],
+        });
       }
     }
   },
-};
+});

@@ -3,9 +3,9 @@ import { hasCacheMount, mounts, shellCommands, wordRange, type ShellCommand } fr
 import { keyword } from '../dockerfile/instructions';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { environmentAt } from '../dockerfile/instruction-order';
-import { appendToRun, asPackageCommand, commandRange, imageStages, optionValues, runsPosixShell, shortText, type PackageCommand } from '../dockerfile/package-managers';
+import { appendToRun, asPackageCommand, commandRange, imageStageInput, imageStages, optionValues, runsPosixShell, shortText, type PackageCommand } from '../dockerfile/package-managers';
 import type { Word } from '../dockerfile/shell';
-import type { DockerfileRule, RuleContext } from '../rule';
+import { stageRule, type RuleContext } from '../rule';
 import type { Fix, Range } from '../types';
 
 const CLEAN = 'npm cache clean --force';
@@ -77,7 +77,7 @@ function checkDeprecatedFlags(model: DockerfileModel, stage: Stage, installs: Pa
   }
 }
 
-export const df208: DockerfileRule = {
+export const df208 = stageRule({
   id: 'DF208',
   name: 'npm-cache',
   severity: 'info',
@@ -87,30 +87,29 @@ export const df208: DockerfileRule = {
     summary: '`npm install`/`npm ci` leaves npm\'s download cache in the image, or uses the deprecated `--only=production`.',
     why: "npm keeps a copy of every package it downloads in its cache (~/.npm). In the image that ships, the copy is dead weight, often as large as node_modules itself. Cleaning the cache in the same RUN, or keeping it outside the layer with a cache mount, leaves it out. `--only=production` and `--production` still work in npm 7 and later but only with a warning; `--omit=dev` is the supported spelling.",
   },
-  check(model: DockerfileModel, context: RuleContext) {
-    const images = imageStages(model);
-    for (const stage of model.stages) {
-      for (const run of stage.instructions) {
-        if (keyword(run) !== 'RUN') continue;
-        const commands = shellCommands(model, run);
-        const installs = commands.map((c) => asPackageCommand(c)).filter(isInstall);
-        if (installs.length === 0) continue;
-        checkDeprecatedFlags(model, stage, installs, context);
-        if (!images.includes(stage)) continue;
-        const env = environmentAt(model, run);
-        const cacheDir = env.get('npm_config_cache') ?? env.get('NPM_CONFIG_CACHE');
-        if (cacheMounted(run, cacheDir, installs)) continue;
-        const lastClean = commands.reduce((at, c, i) => (cleansCache(c, cacheDir) ? i : at), -1);
-        const last = installs[installs.length - 1];
-        if (lastClean > commands.indexOf(last.shell)) continue;
-        // `&&` is not a separator in Windows PowerShell.
-        const edit = runsPosixShell(model, run) ? appendToRun(model, run, CLEAN) : undefined;
-        context.report({
-          range: commandRange(model, last),
-          message: `'${last.label}' leaves npm's download cache (~/.npm) in the image. End the same RUN with '${CLEAN}', or give it a cache mount.`,
-          fixes: edit ? [{ title: `Append npm cache clean: end the RUN of '${shortText(last)}' with '${CLEAN}'`, edits: [edit], preferred: true, safe: true }] : [],
-        });
-      }
+  stageInputs: imageStageInput,
+  checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
+    const image = imageStages(model).includes(stage);
+    for (const run of stage.instructions) {
+      if (keyword(run) !== 'RUN') continue;
+      const commands = shellCommands(model, run);
+      const installs = commands.map((c) => asPackageCommand(c)).filter(isInstall);
+      if (installs.length === 0) continue;
+      checkDeprecatedFlags(model, stage, installs, context);
+      if (!image) continue;
+      const env = environmentAt(model, run);
+      const cacheDir = env.get('npm_config_cache') ?? env.get('NPM_CONFIG_CACHE');
+      if (cacheMounted(run, cacheDir, installs)) continue;
+      const lastClean = commands.reduce((at, c, i) => (cleansCache(c, cacheDir) ? i : at), -1);
+      const last = installs[installs.length - 1];
+      if (lastClean > commands.indexOf(last.shell)) continue;
+      // `&&` is not a separator in Windows PowerShell.
+      const edit = runsPosixShell(model, run) ? appendToRun(model, run, CLEAN) : undefined;
+      context.report({
+        range: commandRange(model, last),
+        message: `'${last.label}' leaves npm's download cache (~/.npm) in the image. End the same RUN with '${CLEAN}', or give it a cache mount.`,
+        fixes: edit ? [{ title: `Append npm cache clean: end the RUN of '${shortText(last)}' with '${CLEAN}'`, edits: [edit], preferred: true, safe: true }] : [],
+      });
     }
   },
-};
+});

@@ -1,9 +1,9 @@
 import type { Instruction } from 'dockerfile-ast';
 import { isModifiable, keyword, runScript, type ShellScript } from '../dockerfile/instructions';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
-import { imageStages } from '../dockerfile/package-managers';
+import { imageStageInput, imageStages } from '../dockerfile/package-managers';
 import { programWords, type Command } from '../dockerfile/shell';
-import type { DockerfileRule, RuleContext } from '../rule';
+import { stageRule, type RuleContext } from '../rule';
 import type { Fix, TextEdit } from '../types';
 
 /**
@@ -163,7 +163,7 @@ function mergeFix(model: DockerfileModel, first: Candidate, second: Candidate): 
   return { title: `Merge RUN instructions: join '${scriptHead(model, second)}' to the RUN before it`, edits, preferred: true, safe: true };
 }
 
-export const df209: DockerfileRule = {
+export const df209 = stageRule({
   id: 'DF209',
   name: 'combine-run',
   severity: 'info',
@@ -174,22 +174,22 @@ export const df209: DockerfileRule = {
     summary: 'Consecutive one-command `RUN` instructions in a stage could be a single layer.',
     why: 'Every `RUN` adds a layer. Files a later layer deletes still sit in the earlier one and are pulled with the image, and many tiny layers make the image slower to push, pull and read. Chaining short, related commands with `&&` in one `RUN` keeps them in one layer.',
   },
-  check(model: DockerfileModel, context: RuleContext) {
+  stageInputs: imageStageInput,
+  checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
     // A stage that is only copied from ships none of its layers: splitting RUNs there just gives finer caching.
-    for (const stage of imageStages(model)) {
-      const list = stage.instructions;
-      for (let i = 1; i < list.length; i++) {
-        const second = candidate(model, list[i]);
-        const first = second && candidate(model, list[i - 1]);
-        if (!first || !second || first.flags !== second.flags || first.installs !== second.installs) continue;
-        if (!posixShell(model, stage, second.run)) continue;
-        const fix = mergeFix(model, first, second);
-        context.report({
-          range: second.run.getInstructionRange(),
-          message: `'RUN ${scriptHead(model, second)}' directly follows another one-command RUN, and each RUN adds a layer of its own. Chain them with '&&' in one RUN.`,
-          fixes: fix ? [fix] : [],
-        });
-      }
+    if (!imageStages(model).includes(stage)) return;
+    const list = stage.instructions;
+    for (let i = 1; i < list.length; i++) {
+      const second = candidate(model, list[i]);
+      const first = second && candidate(model, list[i - 1]);
+      if (!first || !second || first.flags !== second.flags || first.installs !== second.installs) continue;
+      if (!posixShell(model, stage, second.run)) continue;
+      const fix = mergeFix(model, first, second);
+      context.report({
+        range: second.run.getInstructionRange(),
+        message: `'RUN ${scriptHead(model, second)}' directly follows another one-command RUN, and each RUN adds a layer of its own. Chain them with '&&' in one RUN.`,
+        fixes: fix ? [fix] : [],
+      });
     }
   },
-};
+});

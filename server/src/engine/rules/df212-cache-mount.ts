@@ -16,7 +16,7 @@ import {
   type Ecosystem,
   type PackageCommand,
 } from '../dockerfile/package-managers';
-import type { DockerfileRule, RuleContext } from '../rule';
+import { stageRule, type RuleContext } from '../rule';
 import type { Fix, TextEdit } from '../types';
 
 type Env = Map<string, string>;
@@ -199,7 +199,7 @@ function mountFix(model: DockerfileModel, run: Instruction, first: PackageComman
   return { title: `Add cache mount: keep ${targets.join(' and ')} between builds of '${shortText(first)}'`, edits: [{ range: { start: args.start, end: args.start }, newText: flags }, ...keep], preferred: true };
 }
 
-export const df212: DockerfileRule = {
+export const df212 = stageRule({
   id: 'DF212',
   name: 'cache-mount',
   severity: 'off',
@@ -209,34 +209,32 @@ export const df212: DockerfileRule = {
     summary: 'A RUN downloads packages with apt, apk, pip, npm or Go without a cache mount to keep them between builds.',
     why: 'When a layer has to be rebuilt, every package it installs is downloaded again. A BuildKit cache mount (`RUN --mount=type=cache,target=…`) keeps the package manager\'s cache on the build machine, outside the image: rebuilds reuse what was downloaded before, and the image stays as small as with the cache cleaned.',
   },
-  check(model: DockerfileModel, context: RuleContext) {
-    for (const stage of model.stages) {
-      for (const run of stage.instructions) {
-        // Cache mounts and their targets are for Linux builds.
-        if (keyword(run) !== 'RUN' || !runsPosixShell(model, run)) continue;
-        const commands = shellCommands(model, run);
-        const all = commands.map((c) => asPackageCommand(c)).filter((pc): pc is PackageCommand => pc !== undefined);
-        const found = all.filter((pc) => CACHES[pc.ecosystem].downloads(pc));
-        if (found.length === 0) continue;
-        const env = environmentAt(model, run);
-        for (const ecosystem of ORDER) {
-          const pcs = found.filter((pc) => pc.ecosystem === ecosystem);
-          if (pcs.length === 0) continue;
-          // With caching turned off for the whole stage, a mount would stay empty.
-          if (ecosystem === 'pip' && env.has('PIP_NO_CACHE_DIR')) continue;
-          const cache = CACHES[ecosystem];
-          // Per-user caches live in the home of whoever runs the RUN: /root only for root.
-          const targets = cache.perUser && !runsAsRoot(model, run) ? undefined : cache.targets(pcs, env, stage, model);
-          if (alreadyCached(run, commands, cache, targets)) continue;
-          const fix = targets && (cache.selfContained?.(pcs, all) ?? true) ? mountFix(model, run, pcs[0], commands, targets) : undefined;
-          const first = pcs[0];
-          context.report({
-            range: commandRange(model, first),
-            message: `'${shortText(first)}' downloads everything again whenever this layer is rebuilt. A cache mount on ${targets ? targets.map((t) => `'${t}'`).join(' and ') : cache.name} keeps the downloads between builds.`,
-            fixes: fix ? [fix] : [],
-          });
-        }
+  checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
+    for (const run of stage.instructions) {
+      // Cache mounts and their targets are for Linux builds.
+      if (keyword(run) !== 'RUN' || !runsPosixShell(model, run)) continue;
+      const commands = shellCommands(model, run);
+      const all = commands.map((c) => asPackageCommand(c)).filter((pc): pc is PackageCommand => pc !== undefined);
+      const found = all.filter((pc) => CACHES[pc.ecosystem].downloads(pc));
+      if (found.length === 0) continue;
+      const env = environmentAt(model, run);
+      for (const ecosystem of ORDER) {
+        const pcs = found.filter((pc) => pc.ecosystem === ecosystem);
+        if (pcs.length === 0) continue;
+        // With caching turned off for the whole stage, a mount would stay empty.
+        if (ecosystem === 'pip' && env.has('PIP_NO_CACHE_DIR')) continue;
+        const cache = CACHES[ecosystem];
+        // Per-user caches live in the home of whoever runs the RUN: /root only for root.
+        const targets = cache.perUser && !runsAsRoot(model, run) ? undefined : cache.targets(pcs, env, stage, model);
+        if (alreadyCached(run, commands, cache, targets)) continue;
+        const fix = targets && (cache.selfContained?.(pcs, all) ?? true) ? mountFix(model, run, pcs[0], commands, targets) : undefined;
+        const first = pcs[0];
+        context.report({
+          range: commandRange(model, first),
+          message: `'${shortText(first)}' downloads everything again whenever this layer is rebuilt. A cache mount on ${targets ? targets.map((t) => `'${t}'`).join(' and ') : cache.name} keeps the downloads between builds.`,
+          fixes: fix ? [fix] : [],
+        });
       }
     }
   },
-};
+});

@@ -4,7 +4,7 @@ import { copyOperands, flagValue, keyword, runScript, type ShellScript } from '.
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { snippet } from '../dockerfile/snippet';
 import { programWords, type Command } from '../dockerfile/shell';
-import type { DockerfileRule, RuleContext } from '../rule';
+import { stageRule, type RuleContext } from '../rule';
 import type { Fix, Range, TextEdit } from '../types';
 
 /** Directories the base image fills: a `chown -R` there also changes files no COPY brought. */
@@ -151,7 +151,7 @@ function fix(model: DockerfileModel, chown: Chown, p: Plan): Fix | undefined {
   return { title: `Use COPY --chown=${chown.owner} and drop 'chown -R … ${chown.paths.join(' ')}'`, edits, preferred: true };
 }
 
-export const df213: DockerfileRule = {
+export const df213 = stageRule({
   id: 'DF213',
   name: 'copy-chown',
   severity: 'info',
@@ -161,34 +161,32 @@ export const df213: DockerfileRule = {
     summary: 'A `RUN chown -R` re-owns files that an earlier `COPY` brought in.',
     why: 'Changing the owner of a file in a later layer stores the whole file again, so `COPY` followed by `chown -R` ships every copied file twice and doubles that part of the image. `COPY --chown=` sets the owner as the files are written, in one layer.',
   },
-  check(model: DockerfileModel, context: RuleContext) {
-    for (const stage of model.stages) {
-      let cwd: string | undefined;
-      for (const s of model.lineage(stage)) {
-        for (const instruction of s.instructions) {
-          const k = keyword(instruction);
-          if (k === 'WORKDIR') {
-            cwd = workdir(instruction, cwd);
-            continue;
-          }
-          if (s !== stage || k !== 'RUN') continue;
-          const script = runScript(model, instruction);
-          if (!script) continue;
-          for (const command of script.commands) {
-            const chown = readChown(instruction, script, command, cwd);
-            const p = chown && plan(model, stage, chown);
-            if (!chown || !p) continue;
-            const written = programWords(command).join(' ');
-            const where = p.writers.length === 1 ? `'${snippet(model, p.writers[0])}'` : `${p.writers.length} earlier COPY instructions`;
-            const f = fix(model, chown, p);
-            context.report({
-              range: commandRange(model, chown),
-              message: `'${written}' re-owns files ${where} brought in, which stores each of them again in a new layer. Give the COPY '--chown=${chown.owner.includes(':') ? chown.owner : `${chown.owner}:<group>`}' instead.`,
-              fixes: f ? [f] : [],
-            });
-          }
+  checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
+    let cwd: string | undefined;
+    for (const s of model.lineage(stage)) {
+      for (const instruction of s.instructions) {
+        const k = keyword(instruction);
+        if (k === 'WORKDIR') {
+          cwd = workdir(instruction, cwd);
+          continue;
+        }
+        if (s !== stage || k !== 'RUN') continue;
+        const script = runScript(model, instruction);
+        if (!script) continue;
+        for (const command of script.commands) {
+          const chown = readChown(instruction, script, command, cwd);
+          const p = chown && plan(model, stage, chown);
+          if (!chown || !p) continue;
+          const written = programWords(command).join(' ');
+          const where = p.writers.length === 1 ? `'${snippet(model, p.writers[0])}'` : `${p.writers.length} earlier COPY instructions`;
+          const f = fix(model, chown, p);
+          context.report({
+            range: commandRange(model, chown),
+            message: `'${written}' re-owns files ${where} brought in, which stores each of them again in a new layer. Give the COPY '--chown=${chown.owner.includes(':') ? chown.owner : `${chown.owner}:<group>`}' instead.`,
+            fixes: f ? [f] : [],
+          });
         }
       }
     }
   },
-};
+});

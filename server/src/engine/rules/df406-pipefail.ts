@@ -2,9 +2,9 @@ import type { Instruction } from 'dockerfile-ast';
 import type { ImageRef } from '../image-ref';
 import { inFileCase } from '../dockerfile/casing';
 import type { ShellCommand } from '../dockerfile/commands';
-import type { DockerfileModel } from '../dockerfile/model';
+import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { shellScripts, type ShellScript } from '../dockerfile/run-scripts';
-import type { DockerfileRule, RuleContext } from '../rule';
+import { stageRule, type RuleContext } from '../rule';
 import type { Fix, Range } from '../types';
 
 /** How `/bin/sh` behaves in an image family, as far as pipefail goes. */
@@ -182,7 +182,7 @@ function message(kind: ShellKind, found: Unprotected): string {
   return `${what} Add 'set -o pipefail &&' if the image's /bin/sh supports it (bash, BusyBox ash), or SHELL ${BASH_SHELL} if the image has bash.`;
 }
 
-export const df406: DockerfileRule = {
+export const df406 = stageRule({
   id: 'DF406',
   name: 'pipefail',
   severity: 'warning',
@@ -193,25 +193,23 @@ export const df406: DockerfileRule = {
     summary: 'A `RUN` pipes one command into another without pipefail, so a failure before the pipe goes unnoticed.',
     why: 'A shell pipeline reports the status of its last command only. In `curl -fsSL $URL | tar -xz` a failed download still lets the step succeed, and the image is built with whatever half-written state is left. With `set -o pipefail` (or a SHELL that sets it) any failing command in the pipe fails the build where it happened.',
   },
-  check(model: DockerfileModel, context: RuleContext) {
-    for (const stage of model.stages) {
-      const family = defaultShell(model.rootImage(stage));
-      let argv: string[] | undefined;
-      let shellAt: Instruction | undefined;
-      for (const s of model.lineage(stage)) {
-        for (const instruction of s.instructions) {
-          if (instruction.getKeyword() === 'SHELL') {
-            argv = jsonArgv(model, instruction) ?? argv;
-            shellAt = undefined;
-          } else if (s === stage && instruction.getKeyword() === 'RUN') {
-            const needs = check(model, context, instruction, argv, family, shellAt);
-            shellAt ??= needs;
-          }
+  checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
+    const family = defaultShell(model.rootImage(stage));
+    let argv: string[] | undefined;
+    let shellAt: Instruction | undefined;
+    for (const s of model.lineage(stage)) {
+      for (const instruction of s.instructions) {
+        if (instruction.getKeyword() === 'SHELL') {
+          argv = jsonArgv(model, instruction) ?? argv;
+          shellAt = undefined;
+        } else if (s === stage && instruction.getKeyword() === 'RUN') {
+          const needs = check(model, context, instruction, argv, family, shellAt);
+          shellAt ??= needs;
         }
       }
     }
   },
-};
+});
 
 /** Reports the RUN if it needs pipefail; returns it when the fix for it is a SHELL. */
 function check(model: DockerfileModel, context: RuleContext, run: Instruction, argv: string[] | undefined, family: DefaultShell, shellAt: Instruction | undefined): Instruction | undefined {

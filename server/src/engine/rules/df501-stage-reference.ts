@@ -3,7 +3,7 @@ import { isModifiable } from '../dockerfile/instructions';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { isOfficialImageName } from '../dockerfile/official-images';
 import { byCloseness, typoDistance } from '../dockerfile/similar';
-import type { DockerfileRule, RuleContext } from '../rule';
+import { stageRule, type RuleContext } from '../rule';
 import type { Fix, Range } from '../types';
 import { substitute } from '../variables';
 
@@ -120,7 +120,7 @@ function fixes(model: DockerfileModel, stage: Stage, ref: Reference): Fix[] {
   });
 }
 
-export const df501: DockerfileRule = {
+export const df501 = stageRule({
   id: 'DF501',
   name: 'stage-reference',
   severity: 'error',
@@ -131,14 +131,13 @@ export const df501: DockerfileRule = {
     summary: '`COPY --from`, `RUN --mount=from=` or `FROM` names a stage that does not exist where it is used, or that leads back to the stage using it.',
     why: 'A name that matches no stage is taken as an image to pull, so a typo in `--from`, or a `FROM` naming a stage that is only defined further down, makes the build fetch an image that does not exist, with an error about the registry rather than about the Dockerfile. A stage that copies from itself, or from a stage built on it, is a cycle BuildKit refuses.',
   },
-  check(model: DockerfileModel, context: RuleContext) {
-    for (const stage of model.stages) {
-      const refs = [fromReference(model, stage), ...stage.instructions.flatMap(referencesIn)];
-      for (const ref of refs) {
-        if (!ref || ref.value.includes('$') || /["']/.test(ref.value)) continue;
-        const message = problem(model, stage, ref);
-        if (message) context.report({ range: ref.range, message, fixes: fixes(model, stage, ref) });
-      }
+  stageInputs: (model) => model.stagesKey(),
+  checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
+    const refs = [fromReference(model, stage), ...stage.instructions.flatMap(referencesIn)];
+    for (const ref of refs) {
+      if (!ref || ref.value.includes('$') || /["']/.test(ref.value)) continue;
+      const message = problem(model, stage, ref);
+      if (message) context.report({ range: ref.range, message, fixes: fixes(model, stage, ref) });
     }
   },
-};
+});

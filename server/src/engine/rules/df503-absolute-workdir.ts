@@ -2,7 +2,7 @@ import type { Instruction } from 'dockerfile-ast';
 import { startsFromScratch } from '../dockerfile/lineage';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { shellScripts } from '../dockerfile/run-scripts';
-import type { DockerfileRule, RuleContext } from '../rule';
+import { stageRule, type RuleContext } from '../rule';
 import type { Fix } from '../types';
 
 /** `/app`, `$HOME`, `${APP_DIR}/x`, `C:\app`, `\app`: nothing a relative WORKDIR resolves against. */
@@ -79,7 +79,7 @@ function checkCd(model: DockerfileModel, run: Instruction, context: RuleContext)
   });
 }
 
-export const df503: DockerfileRule = {
+export const df503 = stageRule({
   id: 'DF503',
   name: 'absolute-workdir',
   severity: 'warning',
@@ -90,12 +90,10 @@ export const df503: DockerfileRule = {
     summary: 'A `WORKDIR` is relative with no absolute `WORKDIR` before it, or a `RUN` ends with a `cd` whose effect is lost.',
     why: 'A relative WORKDIR resolves against whatever directory the base image left, so the same Dockerfile can put files elsewhere when the base image changes. Each RUN starts a fresh shell in the current WORKDIR: a `cd` at the end of a RUN changes nothing for the instructions that follow.',
   },
-  check(model: DockerfileModel, context: RuleContext) {
-    for (const stage of model.stages) {
-      checkWorkdirs(model, stage, context);
-      for (const instruction of stage.instructions) {
-        if (instruction.getKeyword() === 'RUN') checkCd(model, instruction, context);
-      }
+  checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
+    checkWorkdirs(model, stage, context);
+    for (const instruction of stage.instructions) {
+      if (instruction.getKeyword() === 'RUN') checkCd(model, instruction, context);
     }
   },
-};
+});

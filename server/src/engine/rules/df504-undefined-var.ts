@@ -6,7 +6,7 @@ import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { variableReferences, type VariableReference } from '../dockerfile/references';
 import { parseShell } from '../dockerfile/shell';
 import { byCloseness, typoDistance } from '../dockerfile/similar';
-import type { DockerfileRule, RuleContext } from '../rule';
+import { stageRule, type RuleContext } from '../rule';
 import type { Fix, Range } from '../types';
 
 /** Set by BuildKit for `FROM` lines; inside a stage only after `ARG <name>`. */
@@ -130,7 +130,7 @@ function checkFroms(model: DockerfileModel, globals: Set<string>, context: RuleC
   }
 }
 
-function checkStage(scope: StageScope): void {
+function checkInstructions(scope: StageScope): void {
   const { model, stage, declared, context } = scope;
   const undeclared: Found[] = [];
   const check = (found: Found[]) => undeclared.push(...found.filter((f) => !declared.has(f.ref.name)));
@@ -193,7 +193,7 @@ function report(scope: StageScope, found: Found, sameName: Range[]): void {
   context.report({ range: found.range, message: `'${name}' is not declared by ARG or ENV here; did you mean '${close[0]}'?`, fixes: useFixes(found, sameName, close) });
 }
 
-export const df504: DockerfileRule = {
+export const df504 = stageRule({
   id: 'DF504',
   name: 'undefined-var',
   severity: 'warning',
@@ -204,11 +204,19 @@ export const df504: DockerfileRule = {
     summary: 'A `$VAR` that Docker expands (in FROM, COPY, ENV, LABEL, WORKDIR…) is not declared by an `ARG` or `ENV` in scope.',
     why: 'Docker replaces an unknown variable with an empty string and carries on, so a misspelt name or an ARG declared before FROM but not inside the stage quietly turns `app-$VERSION.jar` into `app-.jar`. The build may still pass and ship the wrong file, label or path.',
   },
-  check(model: DockerfileModel, context: RuleContext) {
-    const globals = new Set(model.ast.getInitialARGs().flatMap((arg) => declaredBy(model, arg)));
-    checkFroms(model, globals, context);
-    for (const stage of model.stages) {
-      checkStage({ model, stage, context, globals, declared: new Set(), scratch: startsFromScratch(model, stage) });
-    }
+  checkFile(model: DockerfileModel, context: RuleContext) {
+    checkFroms(model, globalNames(model), context);
   },
-};
+  checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
+    checkInstructions({ model, stage, context, globals: globalNames(model), declared: new Set(), scratch: startsFromScratch(model, stage) });
+  },
+});
+
+/** The names the global ARGs declare, read once per model: every stage asks. */
+function globalNames(model: DockerfileModel): Set<string> {
+  let names = globalNamesOf.get(model);
+  if (!names) globalNamesOf.set(model, (names = new Set(model.ast.getInitialARGs().flatMap((arg) => declaredBy(model, arg)))));
+  return names;
+}
+
+const globalNamesOf = new WeakMap<DockerfileModel, Set<string>>();

@@ -1,8 +1,8 @@
 import { PropertyInstruction, type Argument, type Flag, type Instruction } from 'dockerfile-ast';
 import { isModifiable } from '../dockerfile/instructions';
-import type { DockerfileModel } from '../dockerfile/model';
+import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { byCloseness } from '../dockerfile/similar';
-import type { DockerfileRule, RuleContext } from '../rule';
+import { stageRule, type RuleContext } from '../rule';
 import type { Range } from '../types';
 
 const INSTRUCTIONS = ['FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL'];
@@ -130,7 +130,7 @@ function checkArguments(model: DockerfileModel, instruction: Instruction, keywor
   }
 }
 
-export const df508: DockerfileRule = {
+export const df508 = stageRule({
   id: 'DF508',
   name: 'syntax',
   severity: 'error',
@@ -140,23 +140,27 @@ export const df508: DockerfileRule = {
     summary: 'The Dockerfile does not parse: an unknown instruction, missing arguments, an instruction before the first `FROM` other than `ARG`, or a bad flag.',
     why: 'Docker reads the whole Dockerfile before building anything, so one malformed line stops the build before its first step, often with an error far less specific than the line it came from. Catching the line while editing saves the round trip.',
   },
-  check(model: DockerfileModel, context: RuleContext) {
-    let seenFrom = false;
-    for (const instruction of model.ast.getInstructions()) {
-      const keyword = instruction.getKeyword();
-      const keywordRange = instruction.getInstructionRange();
-      if (!INSTRUCTIONS.includes(keyword)) {
-        const close = byCloseness(keyword, INSTRUCTIONS, 2);
-        const hint = close.length > 0 ? ` Did you mean '${close[0]}'?` : '';
-        context.report({ range: keywordRange, message: `Unknown instruction '${instruction.getInstruction()}'.${hint}` });
-        continue;
-      }
-      if (keyword === 'FROM') seenFrom = true;
-      else if (!seenFrom && keyword !== 'ARG') context.report({ range: keywordRange, message: `${keyword} comes before the first FROM; only ARG may stand there.` });
-      // HEALTHCHECK's arguments and flags are DF402's.
-      if (keyword === 'HEALTHCHECK') continue;
-      checkFlags(instruction, keyword, context);
-      checkArguments(model, instruction, keyword, context);
-    }
+  checkFile(model: DockerfileModel, context: RuleContext) {
+    for (const instruction of model.preamble) check(model, instruction, false, context);
   },
-};
+  checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
+    for (const instruction of [stage.from, ...stage.instructions]) check(model, instruction, true, context);
+  },
+});
+
+/** `afterFrom`: whether a FROM stands above the instruction. */
+function check(model: DockerfileModel, instruction: Instruction, afterFrom: boolean, context: RuleContext): void {
+  const keyword = instruction.getKeyword();
+  const keywordRange = instruction.getInstructionRange();
+  if (!INSTRUCTIONS.includes(keyword)) {
+    const close = byCloseness(keyword, INSTRUCTIONS, 2);
+    const hint = close.length > 0 ? ` Did you mean '${close[0]}'?` : '';
+    context.report({ range: keywordRange, message: `Unknown instruction '${instruction.getInstruction()}'.${hint}` });
+    return;
+  }
+  if (!afterFrom && keyword !== 'FROM' && keyword !== 'ARG') context.report({ range: keywordRange, message: `${keyword} comes before the first FROM; only ARG may stand there.` });
+  // HEALTHCHECK's arguments and flags are DF402's.
+  if (keyword === 'HEALTHCHECK') return;
+  checkFlags(instruction, keyword, context);
+  checkArguments(model, instruction, keyword, context);
+}

@@ -1,0 +1,185 @@
+import { DockerfileParser, Onbuild, type Arg, type Dockerfile, type Instruction, type ParserDirective } from 'dockerfile-ast';
+import type { LineIndex } from '../text';
+import { heredocs } from './instructions';
+
+/**
+ * Parsing a new version of a Dockerfile again only where its stages changed, keeping the
+ * instruction objects of the others (and with them every answer cached on them).
+ *
+ * A first version is parsed whole and cut at its `FROM`s. A later one whose text before the
+ * first `FROM` (directives and global `ARG`s) is unchanged is cut the same way; a stage whose
+ * text and first line are both unchanged keeps its instructions, and a changed one is parsed
+ * after that leading text, with blank lines standing in for the stages before it, so every
+ * position dockerfile-ast reports is the document's own. Where a piece parsed alone could
+ * read differently from the whole (a cut inside a here-document or a continued line), the
+ * whole text is parsed again.
+ */
+
+/** What rules read from dockerfile-ast's whole-file object. */
+export interface DockerfileAst {
+  getInstructions(): Instruction[];
+  getInitialARGs(): Arg[];
+  getEscapeCharacter(): string;
+  getDirectives(): ParserDirective[];
+}
+
+/** One piece of the document and the instructions parsed from it. */
+export interface Chunk {
+  /** New for every parse of a piece: equal ids mean the very same instruction objects. */
+  id: number;
+  startLine: number;
+  text: string;
+  instructions: Instruction[];
+  /** Whether the piece reads alone as in the whole text (see `splitsCleanly`), once known: it depends on the piece only. */
+  clean?: boolean;
+}
+
+export interface ParsedChunks {
+  ast: DockerfileAst;
+  /** The text before the first `FROM`, then one piece per stage, each starting with its `FROM`. */
+  pieces: Chunk[];
+  /** The text before the first `FROM`: stages are parsed after it, so reusing them needs the same. */
+  prefix: string;
+  /** Where the escape character, directives and global `ARG`s were read. */
+  head: Dockerfile;
+}
+
+let lastChunkId = 0;
+
+/** Gives every instruction its own memo of `getArguments()`; applied once, when parsed. */
+export type PrepareInstructions = (instructions: Instruction[]) => void;
+
+export function parseChunks(text: string, lines: LineIndex, prepare: PrepareInstructions, previous?: ParsedChunks): ParsedChunks {
+  return (previous && reparse(text, lines, prepare, previous)) || wholeParse(text, lines, prepare);
+}
+
+function wholeParse(text: string, lines: LineIndex, prepare: PrepareInstructions): ParsedChunks {
+  const head = DockerfileParser.parse(text);
+  const instructions = head.getInstructions();
+  prepare(instructions);
+  const cuts = instructions.flatMap((i, n) => (i.getKeyword() === 'FROM' ? [n] : []));
+  const lineOf = (n: number) => (n < instructions.length ? instructions[n].getRange().start.line : lines.lineCount);
+  const pieces = [0, ...cuts].map((from, k) => {
+    const to = k < cuts.length ? cuts[k] : instructions.length;
+    const startLine = k === 0 ? 0 : lineOf(from);
+    const endLine = k < cuts.length ? lineOf(to) : lines.lineCount;
+    return { id: ++lastChunkId, startLine, text: text.slice(lines.lineStart(startLine), lines.lineStart(endLine)), instructions: instructions.slice(from, to) };
+  });
+  return { ast: facade(head, instructions), pieces, prefix: pieces[0].text, head };
+}
+
+function facade(head: Dockerfile, instructions: Instruction[]): DockerfileAst {
+  return {
+    getInstructions: () => instructions,
+    getInitialARGs: () => head.getInitialARGs(),
+    getEscapeCharacter: () => head.getEscapeCharacter(),
+    getDirectives: () => head.getDirectives(),
+  };
+}
+
+function reparse(text: string, lines: LineIndex, prepare: PrepareInstructions, previous: ParsedChunks): ParsedChunks | undefined {
+  const escape = previous.head.getEscapeCharacter();
+  const starts = stageStarts(text, lines, escape);
+  if (starts.length === 0) return undefined;
+  const prefix = text.slice(0, lines.lineStart(starts[0]));
+  if (prefix !== previous.prefix) return undefined;
+  const byLine = new Map(previous.pieces.slice(1).map((p) => [p.startLine, p]));
+  const pieces: Chunk[] = [previous.pieces[0]];
+  for (let k = 0; k < starts.length; k++) {
+    const startLine = starts[k];
+    const own = text.slice(lines.lineStart(startLine), k + 1 < starts.length ? lines.lineStart(starts[k + 1]) : text.length);
+    const reused = byLine.get(startLine);
+    if (reused?.text === own) {
+      pieces.push(reused);
+      continue;
+    }
+    const padded = prefix + '\n'.repeat(startLine - starts[0]) + own;
+    const instructions = DockerfileParser.parse(padded)
+      .getInstructions()
+      .filter((i) => i.getRange().start.line >= startLine);
+    prepare(instructions);
+    pieces.push({ id: ++lastChunkId, startLine, text: own, instructions });
+  }
+  const last = pieces.length - 1;
+  if (!pieces.every((piece, k) => k === last || (piece.clean ??= splitsCleanly(piece, k, lines, escape)))) return undefined;
+  if (!startsStage(pieces[last])) return undefined;
+  return { ast: facade(previous.head, pieces.flatMap((p) => p.instructions)), pieces, prefix, head: previous.head };
+}
+
+const FROM = /^from(\s|$)/i;
+const HEREDOC = /<<-?[ \t]*(["']?)([A-Za-z_][\w.-]*)\1/g;
+
+/**
+ * The lines where a `FROM` starts an instruction, read as dockerfile-ast would: not in a
+ * continued line or a here-document body. A guess is safe either way: `splitsCleanly`
+ * sends any disagreement to a whole parse. Runs on every edit, so it reads the text in place.
+ */
+function stageStarts(text: string, lines: LineIndex, escape: string): number[] {
+  const starts: number[] = [];
+  const bodies: string[] = [];
+  let continued = false;
+  let heredoc = text.indexOf('<<');
+  for (let line = 0; line < lines.lineCount; line++) {
+    let at = lines.lineStart(line);
+    const end = lines.lineEnd(line);
+    if (bodies.length > 0) {
+      if (text.slice(at, end).trim() === bodies[0]) bodies.shift();
+      continue;
+    }
+    while (at < end && isBlank(text.charCodeAt(at))) at++;
+    if (at === end || text[at] === '#') continue;
+    if (!continued && (text[at] === 'F' || text[at] === 'f') && FROM.test(text.slice(at, at + 5))) starts.push(line);
+    if (heredoc >= 0 && heredoc < at) heredoc = text.indexOf('<<', at);
+    if (heredoc >= 0 && heredoc < end) for (const m of text.slice(at, end).matchAll(HEREDOC)) bodies.push(m[2]);
+    let last = end - 1;
+    while (last > at && isBlank(text.charCodeAt(last))) last--;
+    continued = text[last] === escape;
+  }
+  return starts;
+}
+
+/** Space, tab, or another character `trim()` would drop on a line. */
+const isBlank = (code: number) => code === 32 || code === 9 || code === 12 || code === 11 || code === 0xa0 || code === 0xfeff;
+
+/** A piece parsed alone reads as in the whole text: it starts with its `FROM`, holds no other, and leaves nothing open. */
+function splitsCleanly(piece: Chunk, k: number, lines: LineIndex, escape: string): boolean {
+  const starts = k === 0 ? !piece.instructions.some((i) => i.getKeyword() === 'FROM') : startsStage(piece);
+  return starts && !endsOpen(piece.instructions, lines, piece.startLine + lineCount(piece.text) - 1, escape);
+}
+
+function startsStage(piece: Chunk): boolean {
+  const [first, ...rest] = piece.instructions;
+  return first?.getKeyword() === 'FROM' && first.getRange().start.line === piece.startLine && !rest.some((i) => i.getKeyword() === 'FROM');
+}
+
+/** Lines a piece spans: each ends with a line break, except perhaps the document's last. */
+function lineCount(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) count++;
+  }
+  return text.length > 0 && !/[\r\n]$/.test(text) ? count + 1 : count;
+}
+
+/** Whether text after `lastLine` would join the last instruction: a here-document never closed, or a continued last line. */
+export function endsOpen(instructions: readonly Instruction[], lines: LineIndex, lastLine: number, escape: string): boolean {
+  return openAt(instructions, lines, lastLine, escape) !== undefined;
+}
+
+/** Where an instruction is left open (see `endsOpen`). */
+export function openAt(instructions: readonly Instruction[], lines: LineIndex, lastLine: number, escape: string): { line: number; character: number } | undefined {
+  for (const instruction of instructions) {
+    const own = instruction instanceof Onbuild ? instruction.getTriggerInstruction() : instruction;
+    const open = own && heredocs(own)?.find((h) => h.getDelimiterRange() === null);
+    if (open) return (open.getNameRange() ?? instruction.getRange()).start;
+  }
+  const last = instructions[instructions.length - 1];
+  if (!last) return undefined;
+  for (let line = lastLine; line >= last.getRange().start.line; line--) {
+    const text = lines.lineText(line).trimEnd();
+    if (text === '' || (line > last.getRange().start.line && text.trimStart().startsWith('#'))) continue;
+    return text.endsWith(escape) ? { line, character: text.length } : undefined;
+  }
+  return undefined;
+}
