@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { lint, parse, type Finding, type LintContext, type ParsedDocument } from '.';
+import { fileAccess } from '../test-support/rule-tester';
+
+/**
+ * A second version linted with the first version's parse and findings must give exactly what
+ * a fresh lint gives. Each case changes something outside the edited stage that one rule's
+ * findings in another, unedited stage depend on: a cache keyed on too little would hand back
+ * the first version's findings for that stage.
+ */
+function relint(before: string, after: string, contexts: { before?: Partial<LintContext>; after?: Partial<LintContext> } = {}) {
+  const base: LintContext = { fileName: 'Dockerfile', files: fileAccess({}), config: {} };
+  const first = parse(before, 'dockerfile');
+  const firstFindings = lint(first, { ...base, ...contexts.before });
+  const second = parse(after, 'dockerfile', first);
+  const context = { ...base, ...contexts.after };
+  return { first, second, before: firstFindings, incremental: lint(second, context, { previous: first }), fresh: lint(parse(after, 'dockerfile'), context) };
+}
+
+const of = (findings: Finding[], ruleId: string) => findings.filter((f) => f.ruleId === ruleId).map((f) => ({ line: f.range.start.line, severity: f.severity, message: f.message, fixes: f.fixes.map((x) => x.edits) }));
+
+function stages(doc: ParsedDocument) {
+  if (doc.language !== 'dockerfile') throw new Error('a Dockerfile parse');
+  return doc.model.stages;
+}
+
+function assertFollows(result: ReturnType<typeof relint>, ruleId: string): void {
+  assert.notDeepEqual(of(result.before, ruleId), of(result.fresh, ruleId), `${ruleId} must change between the versions for the case to test anything`);
+  assert.deepEqual(result.incremental, result.fresh);
+}
+
+describe('findings reused from the previous version', () => {
+  test('an unchanged stage keeps its parse', () => {
+    const r = relint('FROM alpine:3.22 AS base\nRUN echo one\nFROM base\nRUN echo two\n', 'FROM alpine:3.22 AS base\nRUN echo one!\nFROM base\nRUN echo two\n');
+    assert.notEqual(stages(r.second)[0].from, stages(r.first)[0].from);
+    assert.equal(stages(r.second)[1].from, stages(r.first)[1].from);
+    assert.deepEqual(r.incremental, r.fresh);
+  });
+
+  test('a parent stage that changes its USER (DF105 in the child)', () => {
+    assertFollows(relint('FROM alpine:3.22 AS base\nUSER app\nFROM base\nRUN sudo apk add curl\n', 'FROM alpine:3.22 AS base\nUSER root\nFROM base\nRUN sudo apk add curl\n'), 'DF105');
+  });
+
+  test('a stage that stops being the final image (DF204 only checks image stages)', () => {
+    const build = 'FROM debian:13 AS build\nRUN apt-get update && apt-get install -y --no-install-suggests curl && rm -rf /var/lib/apt/lists/*\n';
+    assertFollows(relint(build, `${build}FROM alpine:3.22\nCOPY --from=build /usr/bin/curl /usr/bin/curl\n`), 'DF204');
+  });
+
+  test('a stage built on this one starts to need the apt lists (DF203 withholds its fix)', () => {
+    const base = 'FROM debian:13 AS base\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n';
+    assertFollows(relint(`${base}FROM base\nRUN echo done\n`, `${base}FROM base\nRUN apt-get install -y --no-install-recommends git\n`), 'DF203');
+  });
+
+  test('an earlier stage renamed (DF501 in a later stage)', () => {
+    assertFollows(relint('FROM alpine:3.22 AS builder\nFROM alpine:3.22\nCOPY --from=buildr /a /b\n', 'FROM alpine:3.22 AS buildr\nFROM alpine:3.22\nCOPY --from=buildr /a /b\n'), 'DF501');
+  });
+
+  test('a file the rule read changes while the Dockerfile does not (DF103 reads .npmrc)', () => {
+    const text = 'FROM node:24\nCOPY .npmrc package.json ./\n';
+    assertFollows(relint(text, text, { before: { files: fileAccess({ '.npmrc': 'save-exact=true\n' }) }, after: { files: fileAccess({ '.npmrc': '//registry.npmjs.org/:_authToken=npm_abc123\n' }) } }), 'DF103');
+  });
+
+  test('the file turns to lower-case keywords (DF201 writes its fix in the file casing)', () => {
+    const node = 'FROM node:24\nWORKDIR /app\nCOPY . .\nRUN npm ci\n';
+    const files = { files: fileAccess({ 'package.json': '{}', 'package-lock.json': '{}' }) };
+    assertFollows(relint(`${node}FROM alpine:3.22\nRUN echo a\n`, `${node}from alpine:3.22\nrun echo a\nrun echo b\nrun echo c\nrun echo d\n`, { before: files, after: files }), 'DF201');
+  });
+
+  test('the configuration changes a severity', () => {
+    const text = 'FROM alpine:3.22 AS base\nUSER app\nFROM base\nRUN sudo apk add curl\n';
+    assertFollows(relint(text, text, { after: { config: { rules: { DF105: 'error' } } } }), 'DF105');
+  });
+
+  test('a FROM inside a here-document and a continued line: the whole text is parsed again', () => {
+    const heredoc = 'FROM alpine:3.22\nRUN <<EOF\necho one\nFROM debian:13\nEOF\nFROM alpine:3.22 AS two\nRUN echo \\\nFROM x\n';
+    const r = relint(heredoc, heredoc.replace('echo one', 'echo uno'));
+    assert.equal(stages(r.second).length, 2);
+    assert.deepEqual(r.incremental, r.fresh);
+    const opened = relint(heredoc, heredoc.replace('EOF\nFROM alpine', 'EOX\nFROM alpine'));
+    assert.equal(stages(opened.second).length, 1, 'the here-document now runs to the end');
+    assert.deepEqual(opened.incremental, opened.fresh);
+  });
+});
