@@ -7,7 +7,8 @@ import type { FileAccess } from './types';
  * version reuses the reports of every stage whose inputs are unchanged (see `stageKey`).
  */
 export class StageFindings {
-  private readonly byRule = new Map<string, Map<string, Entry>>();
+  /** Per rule, by the stage's piece of the document; the entry's key says whether the rest matches. */
+  private readonly byRule = new Map<string, Map<number, Entry>>();
 
   /** `context`: everything outside the document the reports depend on, as a key. */
   constructor(readonly context: string) {}
@@ -18,24 +19,25 @@ export class StageFindings {
    */
   reports(rule: StageRule, model: DockerfileModel, stage: Stage, context: RuleContext, earlier: StageFindings | undefined): Report[] {
     const key = model.stageKey(stage) + (rule.stageInputs ? `|${rule.stageInputs(model, stage)}` : '');
-    const known = earlier?.context === this.context ? earlier.byRule.get(rule.id)?.get(key) : undefined;
-    const entry = known && readsHold(known.reads, context.files) ? known : check(rule, model, stage, context);
+    const known = earlier?.context === this.context ? earlier.byRule.get(rule.id)?.get(stage.chunk) : undefined;
+    const entry = known && known.key === key && readsHold(known.reads, context.files) ? known : check(rule, model, stage, context, key);
     let own = this.byRule.get(rule.id);
     if (!own) this.byRule.set(rule.id, (own = new Map()));
-    own.set(key, entry);
+    own.set(stage.chunk, entry);
     return entry.reports;
   }
 }
 
 interface Entry {
+  key: string;
   reports: Report[];
   reads: Read[];
 }
 
 type Read = { exists: string; result: boolean } | { read: string; result: string | undefined };
 
-function check(rule: StageRule, model: DockerfileModel, stage: Stage, context: RuleContext): Entry {
-  const entry: Entry = { reports: [], reads: [] };
+function check(rule: StageRule, model: DockerfileModel, stage: Stage, context: RuleContext, key: string): Entry {
+  const entry: Entry = { key, reports: [], reads: [] };
   const files = context.files;
   const recorded: FileAccess | undefined = files && {
     exists: (path) => {

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { LineIndex } from './text';
+import type { LineIndex } from './text';
 import type { Finding, Fix, Language } from './types';
 
 /**
@@ -54,11 +54,11 @@ function nextSpan(info: LineInfo, line: number): { start: number; end: number } 
   return info.spans.find((s) => s.start > line);
 }
 
-export function readSuppressions(text: string, language: Language, rules: readonly Rule[], info: LineInfo): Suppressions {
+export function readSuppressions(lines: LineIndex, language: Language, rules: readonly Rule[], info: LineInfo): Suppressions {
+  const text = lines.text;
   const result: Suppressions = { file: new Set(), lines: new Map() };
   if (!text.includes('#')) return result;
   const ids = resolver(rules, language);
-  const lines = new LineIndex(text);
   let header = true;
   for (let line = 0; line < lines.lineCount; line++) {
     const full = lines.lineText(line);

@@ -9,10 +9,15 @@ export class LineIndex {
   readonly eol: string;
 
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
+    if (!text.includes('\r')) {
+      // Most files: jumping from break to break is far faster than reading every character.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) this.starts.push(i + 1);
+        else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
+      }
     }
     this.eol = /\r\n/.test(text.slice(0, 10_000)) ? '\r\n' : '\n';
   }

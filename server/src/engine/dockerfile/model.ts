@@ -39,6 +39,7 @@ export class DockerfileModel {
   private readonly stageKeys = new Map<Stage, string>();
   private stageTable?: string;
   private builtOn?: Map<Stage, Stage[]>;
+  private readonly descendantKeys = new Map<Stage, string>();
 
   /** `previous`: the model of an earlier version of the same document, whose unchanged stages are reused. */
   constructor(
@@ -93,6 +94,12 @@ export class DockerfileModel {
 
   /** The stages built on a stage, directly or through others, as a key of their pieces. */
   descendantsKey(stage: Stage): string {
+    let key = this.descendantKeys.get(stage);
+    if (key === undefined) this.descendantKeys.set(stage, (key = this.readDescendants(stage)));
+    return key;
+  }
+
+  private readDescendants(stage: Stage): string {
     if (!this.builtOn) {
       this.builtOn = new Map();
       for (const s of this.stages) if (s.parent) this.builtOn.set(s.parent, [...(this.builtOn.get(s.parent) ?? []), s]);

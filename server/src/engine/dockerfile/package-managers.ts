@@ -225,21 +225,25 @@ function stageNamed(model: DockerfileModel, name: string): Stage | undefined {
 }
 
 /**
- * Stages whose files end up in an image: the final stage, any stage no other stage
+ * Whether a stage's files end up in an image: the final stage, any stage no other stage
  * builds on or copies from (a `--target`), and the stages those are built `FROM`. A
  * stage that is only copied from (`COPY --from`, `RUN --mount=from=`) hands over
  * chosen files; what it leaves elsewhere (package caches, lists) never ships.
  */
-export function imageStages(model: DockerfileModel): Stage[] {
+export function isImageStage(model: DockerfileModel, stage: Stage): boolean {
+  return imageStageSet(model).has(stage);
+}
+
+const imageStagesOf = new WeakMap<DockerfileModel, Set<Stage>>();
+
+function imageStageSet(model: DockerfileModel): Set<Stage> {
   let stages = imageStagesOf.get(model);
-  if (!stages) imageStagesOf.set(model, (stages = readImageStages(model)));
+  if (!stages) imageStagesOf.set(model, (stages = new Set(readImageStages(model))));
   return stages;
 }
 
-const imageStagesOf = new WeakMap<DockerfileModel, Stage[]>();
-
 /** For checks of image stages only: whether the stage is one, as a key (`DockerfileRule.stageInputs`). */
-export const imageStageInput = (model: DockerfileModel, stage: Stage): string => (imageStages(model).includes(stage) ? 'image' : '');
+export const imageStageInput = (model: DockerfileModel, stage: Stage): string => (isImageStage(model, stage) ? 'image' : '');
 
 function readImageStages(model: DockerfileModel): Stage[] {
   const used = new Set<Stage>();

@@ -3,7 +3,7 @@ import { hasCacheMount, shellCommands, type ShellCommand } from '../dockerfile/c
 import { firstsAfter } from '../dockerfile/instruction-order';
 import { keyword } from '../dockerfile/instructions';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
-import { APT_INSTALLS, appendToRun, asPackageCommand, commandRange, fetchesLists, imageStageInput, imageStages, packageCommands, shortText, type PackageCommand } from '../dockerfile/package-managers';
+import { APT_INSTALLS, appendToRun, asPackageCommand, commandRange, fetchesLists, imageStageInput, isImageStage, packageCommands, shortText, type PackageCommand } from '../dockerfile/package-managers';
 import { stageRule, type RuleContext } from '../rule';
 import type { Fix } from '../types';
 
@@ -65,7 +65,7 @@ export const df203 = stageRule({
   },
   stageInputs: (model, stage) => `${imageStageInput(model, stage)}/${model.descendantsKey(stage)}`,
   checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
-    if (!imageStages(model).includes(stage)) return;
+    if (!isImageStage(model, stage)) return;
     for (const run of stage.instructions) {
       if (keyword(run) !== 'RUN' || hasCacheMount(run, '/var/lib/apt/lists')) continue;
       const install = installLeavingLists(model, run);

@@ -2,7 +2,7 @@ import type { Instruction } from 'dockerfile-ast';
 import { copyOperands, keyword, sourceText } from '../dockerfile/instructions';
 import { lastBefore } from '../dockerfile/instruction-order';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
-import { commandRange, findOption, imageStageInput, imageStages, insertAfterWord, optionValues, packageCommands, shortText, type PackageCommand } from '../dockerfile/package-managers';
+import { commandRange, findOption, imageStageInput, isImageStage, insertAfterWord, optionValues, packageCommands, shortText, type PackageCommand } from '../dockerfile/package-managers';
 import { stageRule, type RuleContext } from '../rule';
 
 const FLAG = '--no-install-recommends';
@@ -58,7 +58,7 @@ export const df204 = stageRule({
   },
   stageInputs: imageStageInput,
   checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
-    if (!imageStages(model).includes(stage)) return;
+    if (!isImageStage(model, stage)) return;
     for (const run of stage.instructions) {
       if (keyword(run) !== 'RUN') continue;
       const installs = packageCommands(model, run).filter((pc) => pc.ecosystem === 'apt' && pc.action === 'install' && !exempt(pc));

@@ -3,7 +3,7 @@ import { hasCacheMount, mounts, shellCommands, wordRange, type ShellCommand } fr
 import { firstsAfter } from '../dockerfile/instruction-order';
 import { keyword } from '../dockerfile/instructions';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
-import { asPackageCommand, commandRange, deleteCommands, deleteWord, findOption, imageStageInput, imageStages, insertAfterWord, optionValues, packageCommands, shortText, type PackageCommand } from '../dockerfile/package-managers';
+import { asPackageCommand, commandRange, deleteCommands, deleteWord, findOption, imageStageInput, isImageStage, insertAfterWord, optionValues, packageCommands, shortText, type PackageCommand } from '../dockerfile/package-managers';
 import { stageRule, type RuleContext } from '../rule';
 import type { Fix, TextEdit } from '../types';
 
@@ -96,7 +96,7 @@ export const df206 = stageRule({
   },
   stageInputs: (model, stage) => `${imageStageInput(model, stage)}/${model.descendantsKey(stage)}`,
   checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
-    if (!imageStages(model).includes(stage)) return;
+    if (!isImageStage(model, stage)) return;
     for (const run of stage.instructions) {
       if (keyword(run) !== 'RUN' || hasCacheMount(run, '/var/cache/apk', '/etc/apk/cache')) continue;
       const commands = shellCommands(model, run);

@@ -3,7 +3,7 @@ import { hasCacheMount, mounts, shellCommands, type ShellCommand } from '../dock
 import { copyOperands, keyword, sourceText } from '../dockerfile/instructions';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { environmentAt, lastBefore } from '../dockerfile/instruction-order';
-import { asPackageCommand, commandRange, findOption, imageStageInput, imageStages, insertAfterWord, shortText, type PackageCommand } from '../dockerfile/package-managers';
+import { asPackageCommand, commandRange, findOption, imageStageInput, isImageStage, insertAfterWord, shortText, type PackageCommand } from '../dockerfile/package-managers';
 import { stageRule, type RuleContext } from '../rule';
 
 const FLAG = '--no-cache-dir';
@@ -68,7 +68,7 @@ export const df207 = stageRule({
   },
   stageInputs: imageStageInput,
   checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
-    if (!imageStages(model).includes(stage)) return;
+    if (!isImageStage(model, stage)) return;
     for (const run of stage.instructions) {
       if (keyword(run) !== 'RUN') continue;
       const commands = shellCommands(model, run);

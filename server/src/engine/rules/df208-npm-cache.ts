@@ -3,7 +3,7 @@ import { hasCacheMount, mounts, shellCommands, wordRange, type ShellCommand } fr
 import { keyword } from '../dockerfile/instructions';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { environmentAt } from '../dockerfile/instruction-order';
-import { appendToRun, asPackageCommand, commandRange, imageStageInput, imageStages, optionValues, runsPosixShell, shortText, type PackageCommand } from '../dockerfile/package-managers';
+import { appendToRun, asPackageCommand, commandRange, imageStageInput, isImageStage, optionValues, runsPosixShell, shortText, type PackageCommand } from '../dockerfile/package-managers';
 import type { Word } from '../dockerfile/shell';
 import { stageRule, type RuleContext } from '../rule';
 import type { Fix, Range } from '../types';
@@ -89,7 +89,7 @@ export const df208 = stageRule({
   },
   stageInputs: imageStageInput,
   checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
-    const image = imageStages(model).includes(stage);
+    const image = isImageStage(model, stage);
     for (const run of stage.instructions) {
       if (keyword(run) !== 'RUN') continue;
       const commands = shellCommands(model, run);

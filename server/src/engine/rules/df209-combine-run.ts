@@ -1,7 +1,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import { isModifiable, keyword, runScript, type ShellScript } from '../dockerfile/instructions';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
-import { imageStageInput, imageStages } from '../dockerfile/package-managers';
+import { imageStageInput, isImageStage } from '../dockerfile/package-managers';
 import { programWords, type Command } from '../dockerfile/shell';
 import { stageRule, type RuleContext } from '../rule';
 import type { Fix, TextEdit } from '../types';
@@ -177,7 +177,7 @@ export const df209 = stageRule({
   stageInputs: imageStageInput,
   checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
     // A stage that is only copied from ships none of its layers: splitting RUNs there just gives finer caching.
-    if (!imageStages(model).includes(stage)) return;
+    if (!isImageStage(model, stage)) return;
     const list = stage.instructions;
     for (let i = 1; i < list.length; i++) {
       const second = candidate(model, list[i]);

@@ -1,6 +1,6 @@
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { floatingVariant, pinFixes, pinMessage } from '../pin';
-import type { DockerfileRule, RuleContext } from '../rule';
+import { stageRule, type RuleContext } from '../rule';
 import type { TextEdit } from '../types';
 
 /** The edit that gives a literal `FROM` image the tag, or undefined when the reference is built from variables. */
@@ -15,7 +15,7 @@ function tagEdit(stage: Stage): ((tag: string) => TextEdit) | undefined {
   return (tag) => ({ range: { start: nameRange.end, end: nameRange.end }, newText: `:${tag}` });
 }
 
-export const df301: DockerfileRule = {
+export const df301 = stageRule({
   id: 'DF301',
   name: 'pin-base-image',
   severity: 'warning',
@@ -26,23 +26,34 @@ export const df301: DockerfileRule = {
     summary: 'A base image is used without a version tag or digest, or with `latest`.',
     why: 'A floating tag resolves to whatever was published last, so two builds of the same Dockerfile can produce different images and an upstream release can break a build that did not change. A version tag, or a digest, makes builds repeatable.',
   },
-  check(model: DockerfileModel, context: RuleContext) {
-    const pinnedTags = new Map<string, string[]>();
+  stageInputs: (model, stage) => (stage.image ? (pinnedTags(model).get(stage.image.repository)?.key ?? '') : ''),
+  checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
+    const image = stage.image;
+    if (!image || !stage.imageRange || stage.imageText === undefined || image.repository === 'scratch') return;
+    const variant = floatingVariant(image);
+    if (variant === undefined) return;
+    const edit = tagEdit(stage);
+    const { message, fixes } = pinMessage(stage.imageText, image, variant, pinnedTags(model).get(image.repository)?.tags ?? []);
+    context.report({ range: stage.imageRange, message, fixes: edit ? pinFixes(image.repository, fixes, edit) : [] });
+  },
+});
+
+/** Per repository, the tags other stages pin it to (the fix offers them first), and those as a key. */
+function pinnedTags(model: DockerfileModel): Map<string, { tags: string[]; key: string }> {
+  let pinned = pinnedTagsOf.get(model);
+  if (!pinned) {
+    const tags = new Map<string, string[]>();
     for (const stage of model.stages) {
       const image = stage.image;
       if (!image || image.digest || image.tag === undefined || floatingVariant(image) !== undefined) continue;
-      const tags = pinnedTags.get(image.repository) ?? [];
-      tags.push(image.tag);
-      pinnedTags.set(image.repository, tags);
+      const list = tags.get(image.repository);
+      if (list) list.push(image.tag);
+      else tags.set(image.repository, [image.tag]);
     }
-    for (const stage of model.stages) {
-      const image = stage.image;
-      if (!image || !stage.imageRange || stage.imageText === undefined || image.repository === 'scratch') continue;
-      const variant = floatingVariant(image);
-      if (variant === undefined) continue;
-      const edit = tagEdit(stage);
-      const { message, fixes } = pinMessage(stage.imageText, image, variant, pinnedTags.get(image.repository) ?? []);
-      context.report({ range: stage.imageRange, message, fixes: edit ? pinFixes(image.repository, fixes, edit) : [] });
-    }
-  },
-};
+    pinned = new Map([...tags].map(([repository, list]) => [repository, { tags: list, key: list.join(',') }]));
+    pinnedTagsOf.set(model, pinned);
+  }
+  return pinned;
+}
+
+const pinnedTagsOf = new WeakMap<DockerfileModel, Map<string, { tags: string[]; key: string }>>();
