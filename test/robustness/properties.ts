@@ -171,6 +171,7 @@ const LINES = [
   'ENV npm_config_cache=/tmp/npm',
   'ARG TOKEN',
   'COPY --from=builder /out /app',
+  'COPY --from=0 /out /app',
   'COPY . .',
   'COPY package.json ./',
   'RUN apt-get update && apt-get install -y curl',

@@ -14,7 +14,7 @@ import { RULES } from './rules';
 import { ignoreFixes, isSuppressed, readSuppressions } from './suppression';
 import { openEnd } from './dockerfile/instructions';
 import { comparePositions, rangeContains } from './text';
-import type { Finding, Fix, Language, LintContext, Position, Range, Severity, SeveritySetting } from './types';
+import type { FileAccess, Finding, Fix, Language, LintContext, Position, Range, Severity, SeveritySetting } from './types';
 
 export { languageOf, looksLikeCompose } from './language';
 export { RULES, ruleById } from './rules';
@@ -64,12 +64,13 @@ export function lint(doc: ParsedDocument, context: LintContext, options: LintOpt
   const stages = doc.language === 'dockerfile' ? new StageFindings(`${context.fileName}\n${JSON.stringify(context.config ?? {})}`) : undefined;
   if (stages) stageFindings.set(doc, stages);
   const earlier = options.previous && stageFindings.get(options.previous);
+  const files = context.files && onceEach(context.files);
   for (const rule of RULES) {
     if (rule.language !== doc.language) continue;
     const severity = effectiveSeverity(rule, context);
     if (severity === 'off') continue;
     const add = (r: Report) => findings.push({ ruleId: rule.id, severity, message: r.message, range: r.range, fixes: (r.fixes ?? []).filter(fixable) });
-    const ruleContext = { fileName: context.fileName, files: context.files, config: context.config, report: add };
+    const ruleContext = { fileName: context.fileName, files, config: context.config, report: add };
     try {
       if (rule.language === 'dockerfile' && doc.language === 'dockerfile' && rule.checkStage && stages) {
         rule.checkFile?.(doc.model, ruleContext);
@@ -87,6 +88,22 @@ export function lint(doc: ParsedDocument, context: LintContext, options: LintOpt
     .sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId),
   );
+}
+
+/** File look-ups answered once per lint: rules ask for the same files, and reused findings check again what they read. */
+function onceEach(files: FileAccess): FileAccess {
+  const exists = new Map<string, boolean>();
+  const read = new Map<string, string | undefined>();
+  return {
+    exists: (path) => {
+      if (!exists.has(path)) exists.set(path, files.exists(path));
+      return exists.get(path) as boolean;
+    },
+    read: (path) => {
+      if (!read.has(path)) read.set(path, files.read(path));
+      return read.get(path);
+    },
+  };
 }
 
 /** Which fixes can be trusted to land where they were planned. */

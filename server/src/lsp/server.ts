@@ -49,7 +49,7 @@ const documents = new TextDocuments(TextDocument);
 const analyses = new Map<string, Analysis>();
 /** Per document, the cancel of its scheduled analysis. */
 const pending = new Map<string, () => void>();
-/** When each document's last analysis ended and how long it took (performance.now() ms). */
+/** When each document's last analysis ended and how long it took (performance.now() ms; 0 after a first analysis). */
 const lastAnalysis = new Map<string, { end: number; ms: number }>();
 const reportedRuleErrors = new Set<string>();
 /** Project config per folder; dropped whenever a config file changes. */
@@ -119,7 +119,8 @@ function analyse(document: TextDocument): Analysis | undefined {
   const analysis = { version: document.version, parsed, findings };
   analyses.set(document.uri, analysis);
   const end = performance.now();
-  lastAnalysis.set(document.uri, { end, ms: end - started });
+  // A first analysis parses everything; the edits after it only what changed, so it does not set their pace.
+  lastAnalysis.set(document.uri, { end, ms: cached ? end - started : 0 });
   return analysis;
 }
 
@@ -144,14 +145,17 @@ function publish(uri: string): void {
   void connection.sendDiagnostics({ uri, version: document.version, diagnostics: (analysis?.findings ?? []).map(toDiagnostic) });
 }
 
+/** Shorter than the time between two keystrokes of a fast typist: no backlog can build up, so waiting would only delay. */
+const FAST_ANALYSIS_MS = 50;
+
 /**
- * An edit after a pause is analysed at once. While edits keep coming, a document whose
+ * An edit after a pause, or to a document that analyses fast, is analysed at once. While edits keep coming, a document whose
  * analysis is slow waits until as long as that analysis took (150 ms at most) has passed
  * since the last one ended, so typing in a large file leaves the server time to answer.
  */
 function debounceFor(document: TextDocument): number {
   const last = lastAnalysis.get(document.uri);
-  if (!last || last.ms < 10) return 0;
+  if (!last || last.ms < FAST_ANALYSIS_MS) return 0;
   return Math.max(0, Math.min(150, Math.round(last.ms - (performance.now() - last.end))));
 }
 

@@ -74,12 +74,13 @@ export class DockerfileModel {
    * Equal for two models exactly when the stage's text and place, the global ARGs and escape
    * character, the stages it is built on, whether it is the final stage, and the file's keyword
    * casing and line breaks (which fixes follow) are all the same: everything a per-stage check
-   * may read from the document.
+   * may read from the document. Not its index, which moves whenever a stage is added above:
+   * a check that reads indexes takes `stagesKey` as an input.
    */
   stageKey(stage: Stage): string {
     let key = this.stageKeys.get(stage);
     if (key === undefined) {
-      key = `${keywordCase(this)}${this.lines.eol}${stage.index}${stage === this.finalStage ? '$' : ''}:${this.lineage(stage)
+      key = `${keywordCase(this)}${this.lines.eol}${stage === this.finalStage ? '$' : ''}:${this.lineage(stage)
         .map((s) => s.chunk)
         .join(',')}`;
       this.stageKeys.set(stage, key);

@@ -24,11 +24,17 @@ export const df202: DockerfileRule = {
     if (!copy) return;
     const ecosystem = detectEcosystem(model, files);
     // Leave out template lines that would hide files the Dockerfile copies by name.
-    const named = model.stages
-      .flatMap((s) => s.instructions)
-      .flatMap((i) => (i.getKeyword() === 'COPY' || i.getKeyword() === 'ADD' ? (copyOperands(i)?.sources ?? []) : []))
-      .filter((s) => s !== '.' && s !== './');
-    const lines = DOCKERIGNORE_TEMPLATES[ecosystem].filter((line) => line === '' || line.startsWith('#') || !named.some((source) => isIgnored(parseDockerignore(line), source)));
+    const named = new Set(
+      model.stages
+        .flatMap((s) => s.instructions)
+        .flatMap((i) => (i.getKeyword() === 'COPY' || i.getKeyword() === 'ADD' ? (copyOperands(i)?.sources ?? []) : []))
+        .filter((s) => s !== '.' && s !== './'),
+    );
+    const lines = DOCKERIGNORE_TEMPLATES[ecosystem].filter((line) => {
+      if (line === '' || line.startsWith('#')) return true;
+      const pattern = parseDockerignore(line);
+      return ![...named].some((source) => isIgnored(pattern, source));
+    });
     context.report({
       range: copy.getRange(),
       message: `This copies the whole build context, but there is no .dockerignore: .git, local dependencies, build output and .env files all go into the build. Add a .dockerignore.`,
