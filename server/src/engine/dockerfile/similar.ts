@@ -23,7 +23,8 @@ export function editDistance(a: string, b: string): number {
 export function byCloseness(name: string, candidates: Iterable<string>, maxDistance = Infinity): string[] {
   const lower = name.toLowerCase();
   return [...new Set(candidates)]
-    .map((candidate, order) => ({ candidate, order, distance: editDistance(lower, candidate.toLowerCase()) }))
+    // Lengths further apart than the limit cannot be within it: most candidates end there.
+    .map((candidate, order) => ({ candidate, order, distance: Math.abs(candidate.length - lower.length) > maxDistance ? Infinity : editDistance(lower, candidate.toLowerCase()) }))
     .filter((c) => c.distance <= maxDistance)
     .sort((a, b) => a.distance - b.distance || a.order - b.order)
     .map((c) => c.candidate);
