@@ -80,7 +80,8 @@ if (WORKSPACE) {
 
 // (a) One rule that always throws; the engine's RULES list holds this same object.
 const { df101 } = require(path.join(OUT, 'server', 'src', 'engine', 'rules', 'df101-no-root-user.js'));
-df101.check = function check() {
+// Both ways the engine may run it: the whole check, or stage by stage.
+df101.check = df101.checkStage = function check() {
   throw new Error('isolation: DF101 made to throw');
 };
 

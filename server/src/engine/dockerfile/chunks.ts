@@ -63,7 +63,9 @@ function wholeParse(text: string, lines: LineIndex, prepare: PrepareInstructions
     const to = k < cuts.length ? cuts[k] : instructions.length;
     const startLine = k === 0 ? 0 : lineOf(from);
     const endLine = k < cuts.length ? lineOf(to) : lines.lineCount;
-    return { id: ++lastChunkId, startLine, text: text.slice(lines.lineStart(startLine), lines.lineStart(endLine)), instructions: instructions.slice(from, to) };
+    // dockerfile-ast itself started a new instruction after each piece but the last, so those read alone as in the whole.
+    const clean = k < cuts.length ? true : undefined;
+    return { id: ++lastChunkId, startLine, text: text.slice(lines.lineStart(startLine), lines.lineStart(endLine)), instructions: instructions.slice(from, to), clean };
   });
   return { ast: facade(head, instructions), pieces, prefix: pieces[0].text, head };
 }

@@ -6,7 +6,7 @@ import { keyword, sourceText } from '../dockerfile/instructions';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { userRecipe, type UserRecipe } from '../image-facts';
 import type { ImageRef } from '../image-ref';
-import type { DockerfileRule, RuleContext } from '../rule';
+import { stageRule, type RuleContext } from '../rule';
 import type { Fix } from '../types';
 
 function isRootUser(value: string): boolean {
@@ -51,7 +51,7 @@ function recipeFix(model: DockerfileModel, stage: Stage, recipe: UserRecipe): Fi
   return addUserFix(model, stage, recipe, how);
 }
 
-export const df101: DockerfileRule = {
+export const df101 = stageRule({
   id: 'DF101',
   name: 'no-root-user',
   severity: 'warning',
@@ -62,9 +62,9 @@ export const df101: DockerfileRule = {
     summary: 'The final image runs its process as root.',
     why: 'Without a `USER`, the container process runs as root. A flaw in the application then hands an attacker root inside the container, which makes escaping it or tampering with mounted volumes far easier. Running as an unprivileged user limits the damage.',
   },
-  check(model: DockerfileModel, context: RuleContext) {
-    const stage = model.finalStage;
-    if (!stage) return;
+  checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
+    // The final stage is the image that runs.
+    if (stage !== model.finalStage) return;
     const lineage = model.lineage(stage);
     const root = lineage[0];
     // An image built from variables may set its own USER; nothing to say about it.
@@ -98,4 +98,4 @@ export const df101: DockerfileRule = {
       fixes: [fix],
     });
   },
-};
+});

@@ -2,7 +2,7 @@ import { keyword } from '../dockerfile/instructions';
 import { launchArgv, runsBareInterpreter } from '../dockerfile/launch';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { tagFacts } from '../image-tags';
-import type { DockerfileRule, RuleContext } from '../rule';
+import { stageRule, type RuleContext } from '../rule';
 import type { Fix, TextEdit } from '../types';
 
 /**
@@ -101,7 +101,7 @@ function runsAnApp(lineage: Stage[], final: Stage): boolean {
   return !launches.some((i) => runsTests(launchArgv(i)));
 }
 
-export const df210: DockerfileRule = {
+export const df210 = stageRule({
   id: 'DF210',
   name: 'prefer-minimal-base',
   severity: 'info',
@@ -111,9 +111,9 @@ export const df210: DockerfileRule = {
     summary: 'The final image is built on the full variant of an official language image.',
     why: 'The default `node`, `python`, `ruby`, `golang` … images carry compilers, headers and hundreds of packages for building software. Shipping them in the final image makes it several times larger, slower to pull and exposed to more vulnerabilities. The `-slim` and `-alpine` variants hold just the runtime.',
   },
-  check(model: DockerfileModel, context: RuleContext) {
-    const final = model.finalStage;
-    if (!final) return;
+  checkStage(model: DockerfileModel, final: Stage, context: RuleContext) {
+    // The final stage is the image that runs.
+    if (final !== model.finalStage) return;
     const lineage = model.lineage(final);
     const root = lineage[0];
     const image = root.image;
@@ -145,4 +145,4 @@ export const df210: DockerfileRule = {
       fixes,
     });
   },
-};
+});

@@ -5,7 +5,7 @@ import { keyword } from '../dockerfile/instructions';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { packageInstalls, removedLater } from '../dockerfile/packages';
 import type { ImageRef } from '../image-ref';
-import type { DockerfileRule, RuleContext } from '../rule';
+import { stageRule, type RuleContext } from '../rule';
 import type { Fix } from '../types';
 
 /**
@@ -100,7 +100,7 @@ function make(model: DockerfileModel, stage: Stage, tool: string, command: strin
   };
 }
 
-export const df401: DockerfileRule = {
+export const df401 = stageRule({
   id: 'DF401',
   name: 'missing-healthcheck',
   severity: 'info',
@@ -111,9 +111,9 @@ export const df401: DockerfileRule = {
     summary: 'The final image exposes a port but declares no `HEALTHCHECK`.',
     why: 'An image that exposes a port runs a service. Without a `HEALTHCHECK`, Docker only knows whether the process is alive, not whether it answers: a hung or deadlocked service stays "running", Compose cannot wait for it with `condition: service_healthy`, and Swarm never replaces it.',
   },
-  check(model: DockerfileModel, context: RuleContext) {
-    const stage = model.finalStage;
-    if (!stage) return;
+  checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
+    // The final stage is the image that runs.
+    if (stage !== model.finalStage) return;
     const lineage = model.lineage(stage);
     const image = lineage[0].image;
     // A base image named by an unknown variable may declare its own HEALTHCHECK.
@@ -131,4 +131,4 @@ export const df401: DockerfileRule = {
       fixes: fix ? [fix] : [],
     });
   },
-};
+});

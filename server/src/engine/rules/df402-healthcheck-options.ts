@@ -1,9 +1,9 @@
 import type { Flag, Instruction } from 'dockerfile-ast';
 import { deleteInstruction } from '../dockerfile/removal';
 import { isModifiable, keyword } from '../dockerfile/instructions';
-import type { DockerfileModel } from '../dockerfile/model';
+import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { snippet } from '../dockerfile/snippet';
-import type { DockerfileRule, RuleContext } from '../rule';
+import { stageRule, type RuleContext } from '../rule';
 import type { Fix } from '../types';
 
 const DURATIONS = ['interval', 'timeout', 'start-period', 'start-interval'];
@@ -97,7 +97,7 @@ function checkOptions(instruction: Instruction, context: RuleContext): void {
   for (const flag of flags) checkFlag(flag, flags, seen, context);
 }
 
-export const df402: DockerfileRule = {
+export const df402 = stageRule({
   id: 'DF402',
   name: 'healthcheck-options',
   severity: 'error',
@@ -108,18 +108,16 @@ export const df402: DockerfileRule = {
     summary: 'A `HEALTHCHECK` has an option Docker rejects, or a stage has more than one `HEALTHCHECK`.',
     why: 'Docker refuses to build a `HEALTHCHECK` with an unknown option, a duration without a unit or a retry count that is not a whole number, so the mistake only shows up when the image is built. A second `HEALTHCHECK` in a stage silently replaces the first, so the probe a reader sees may not be the one that runs.',
   },
-  check(model: DockerfileModel, context: RuleContext) {
-    for (const stage of model.stages) {
-      const checks = stage.instructions.filter((i) => keyword(i) === 'HEALTHCHECK');
-      for (const check of checks) checkOptions(check, context);
-      const last = checks[checks.length - 1];
-      for (const earlier of checks.slice(0, -1)) {
-        context.report({
-          range: earlier.getRange(),
-          message: `'${snippet(model, earlier)}' is replaced by the stage's last HEALTHCHECK, '${snippet(model, last)}', so it never runs. Remove it.`,
-          fixes: [{ title: `Remove '${snippet(model, earlier)}' (the last HEALTHCHECK wins)`, edits: [deleteInstruction(model, earlier)], preferred: true, safe: true }],
-        });
-      }
+  checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
+    const checks = stage.instructions.filter((i) => keyword(i) === 'HEALTHCHECK');
+    for (const check of checks) checkOptions(check, context);
+    const last = checks[checks.length - 1];
+    for (const earlier of checks.slice(0, -1)) {
+      context.report({
+        range: earlier.getRange(),
+        message: `'${snippet(model, earlier)}' is replaced by the stage's last HEALTHCHECK, '${snippet(model, last)}', so it never runs. Remove it.`,
+        fixes: [{ title: `Remove '${snippet(model, earlier)}' (the last HEALTHCHECK wins)`, edits: [deleteInstruction(model, earlier)], preferred: true, safe: true }],
+      });
     }
   },
-};
+});

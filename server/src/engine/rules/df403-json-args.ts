@@ -3,7 +3,7 @@ import { keyword } from '../dockerfile/instructions';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { parseShell, type Word } from '../dockerfile/shell';
 import { snippet } from '../dockerfile/snippet';
-import type { DockerfileRule, RuleContext } from '../rule';
+import { stageRule, type RuleContext } from '../rule';
 import type { Fix, Range } from '../types';
 
 /** Builtins have no executable to run once the shell is gone. */
@@ -125,7 +125,7 @@ function check(model: DockerfileModel, stage: Stage, instruction: Instruction, c
   });
 }
 
-export const df403: DockerfileRule = {
+export const df403 = stageRule({
   id: 'DF403',
   name: 'json-args',
   severity: 'info',
@@ -136,13 +136,11 @@ export const df403: DockerfileRule = {
     summary: '`CMD` or `ENTRYPOINT` is written in shell form.',
     why: 'In shell form Docker starts the command through `/bin/sh -c`, so the shell can end up as process 1. `docker stop` signals process 1, and a shell does not pass the signal on: the program is killed after the grace period instead of shutting down cleanly. A shell-form `ENTRYPOINT` also ignores `CMD` and `docker run` arguments. The JSON (exec) form runs the program directly.',
   },
-  check(model: DockerfileModel, context: RuleContext) {
-    for (const stage of model.stages) {
-      if (isWindows(model, stage)) continue;
-      for (const instruction of stage.instructions) {
-        const kind = keyword(instruction);
-        if (kind === 'CMD' || kind === 'ENTRYPOINT') check(model, stage, instruction, context);
-      }
+  checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
+    if (isWindows(model, stage)) return;
+    for (const instruction of stage.instructions) {
+      const kind = keyword(instruction);
+      if (kind === 'CMD' || kind === 'ENTRYPOINT') check(model, stage, instruction, context);
     }
   },
-};
+});

@@ -2,10 +2,10 @@ import type { Instruction } from 'dockerfile-ast';
 import { deleteInstruction } from '../dockerfile/removal';
 import { keyword } from '../dockerfile/instructions';
 import { snippet } from '../dockerfile/snippet';
-import type { DockerfileModel } from '../dockerfile/model';
-import type { DockerfileRule, RuleContext } from '../rule';
+import type { DockerfileModel, Stage } from '../dockerfile/model';
+import { stageRule, type RuleContext } from '../rule';
 
-export const df404: DockerfileRule = {
+export const df404 = stageRule({
   id: 'DF404',
   name: 'single-cmd',
   severity: 'warning',
@@ -16,20 +16,18 @@ export const df404: DockerfileRule = {
     summary: 'A stage has more than one `CMD` or more than one `ENTRYPOINT`.',
     why: 'Only the last `CMD` and the last `ENTRYPOINT` of a stage take effect; Docker silently drops the others. An earlier one left in the file misleads whoever reads it about what the container runs.',
   },
-  check(model: DockerfileModel, context: RuleContext) {
-    for (const stage of model.stages) {
-      for (const kind of ['CMD', 'ENTRYPOINT']) {
-        const all = stage.instructions.filter((i) => keyword(i) === kind);
-        const last = all[all.length - 1] as Instruction | undefined;
-        if (!last) continue;
-        for (const earlier of all.slice(0, -1)) {
-          context.report({
-            range: earlier.getRange(),
-            message: `'${snippet(model, earlier)}' is overridden by the stage's last ${kind}, '${snippet(model, last)}', so it never takes effect. Remove it, or fold what it meant into the last one.`,
-            fixes: [{ title: `Remove '${snippet(model, earlier)}' (the last ${kind} wins)`, edits: [deleteInstruction(model, earlier)], preferred: true, safe: true }],
-          });
-        }
+  checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
+    for (const kind of ['CMD', 'ENTRYPOINT']) {
+      const all = stage.instructions.filter((i) => keyword(i) === kind);
+      const last = all[all.length - 1] as Instruction | undefined;
+      if (!last) continue;
+      for (const earlier of all.slice(0, -1)) {
+        context.report({
+          range: earlier.getRange(),
+          message: `'${snippet(model, earlier)}' is overridden by the stage's last ${kind}, '${snippet(model, last)}', so it never takes effect. Remove it, or fold what it meant into the last one.`,
+          fixes: [{ title: `Remove '${snippet(model, earlier)}' (the last ${kind} wins)`, edits: [deleteInstruction(model, earlier)], preferred: true, safe: true }],
+        });
       }
     }
   },
-};
+});
