@@ -138,8 +138,16 @@ function withoutRunners(words: Word[]): Word[] {
 
 const basename = (program: string) => program.slice(program.lastIndexOf('/') + 1);
 
-/** The package-manager command a simple command runs, if it runs one. */
+/** The package-manager command a simple command runs, if it runs one; read once per command, as most rules ask. */
 export function asPackageCommand(shell: ShellCommand): PackageCommand | undefined {
+  let known = packageCommandOf.get(shell);
+  if (known === undefined) packageCommandOf.set(shell, (known = readPackageCommand(shell) ?? null));
+  return known ?? undefined;
+}
+
+const packageCommandOf = new WeakMap<ShellCommand, PackageCommand | null>();
+
+function readPackageCommand(shell: ShellCommand): PackageCommand | undefined {
   const words = withoutRunners(programWordObjects(shell.command));
   if (words.length === 0) return undefined;
   const name = basename(words[0].value);

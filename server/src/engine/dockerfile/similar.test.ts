@@ -13,3 +13,11 @@ test('candidates nearest first, without regard to case, within a limit', () => {
   assert.deepEqual(byCloseness('buidler', ['builder', 'base'], typoDistance('buidler')), ['builder']);
   assert.deepEqual(byCloseness('ab', ['ac'], typoDistance('ab')), []);
 });
+
+test('the first few nearest are the same as the head of the whole order', () => {
+  const names = ['build', 'builder', 'build-base', 'test', 'b', 'buildx', 'runtime', 'bulid', 'builds', 'base'];
+  for (const name of ['build', 'bild', 'runtim', 'x', 'build-bases']) {
+    for (const limit of [1, 2, 3, 5]) assert.deepEqual(byCloseness(name, names, Infinity, limit), byCloseness(name, names).slice(0, limit), `${name}, ${limit}`);
+  }
+  assert.deepEqual(byCloseness('bild', names, Infinity, 3), ['build', 'buildx', 'bulid']);
+});

@@ -18,17 +18,32 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidates ordered by how close they are to `name` (case-insensitive), nearest
- * first, ties in the given order; only those within `maxDistance` when it is given.
+ * first, ties in the given order; only those within `maxDistance`, and the first `limit`.
+ * Two names whose lengths differ by n are at least n apart, so candidates are measured
+ * shortest difference first and the rest skipped once they cannot make the cut.
  */
-export function byCloseness(name: string, candidates: Iterable<string>, maxDistance = Infinity): string[] {
+export function byCloseness(name: string, candidates: Iterable<string>, maxDistance = Infinity, limit = Infinity): string[] {
   const lower = name.toLowerCase();
-  return [...new Set(candidates)]
-    // Lengths further apart than the limit cannot be within it: most candidates end there.
-    .map((candidate, order) => ({ candidate, order, distance: Math.abs(candidate.length - lower.length) > maxDistance ? Infinity : editDistance(lower, candidate.toLowerCase()) }))
-    .filter((c) => c.distance <= maxDistance)
-    .sort((a, b) => a.distance - b.distance || a.order - b.order)
+  const byBound: { candidate: string; order: number; bound: number; distance: number }[] = [];
+  let order = 0;
+  for (const candidate of new Set(candidates)) {
+    const bound = Math.abs(candidate.length - lower.length);
+    if (bound <= maxDistance) byBound.push({ candidate, order, bound, distance: 0 });
+    order++;
+  }
+  byBound.sort((a, b) => a.bound - b.bound);
+  const found: typeof byBound = [];
+  for (const c of byBound) {
+    if (found.length >= limit && c.bound > nearest(found)[limit - 1].distance) break;
+    c.distance = editDistance(lower, c.candidate.toLowerCase());
+    if (c.distance <= maxDistance) found.push(c);
+  }
+  return nearest(found)
+    .slice(0, limit)
     .map((c) => c.candidate);
 }
+
+const nearest = <T extends { distance: number; order: number }>(list: T[]): T[] => list.sort((a, b) => a.distance - b.distance || a.order - b.order);
 
 /** How far a misspelling of a word this long may plausibly stray from it; names of one or two characters have no near misses worth guessing. */
 export function typoDistance(word: string): number {

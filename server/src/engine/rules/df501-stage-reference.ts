@@ -112,7 +112,7 @@ function fixes(model: DockerfileModel, stage: Stage, ref: Reference): Fix[] {
   const stages = usable(model, stage, ref);
   const name = ref.value.toLowerCase();
   const likely = likelyMeant(name, stages);
-  const candidates = /^\d+$/.test(name) ? stages.map((s) => s.name ?? String(s.index)) : [...new Set([...likely, ...byCloseness(name, stageNames(stages))])];
+  const candidates = /^\d+$/.test(name) ? stages.map((s) => s.name ?? String(s.index)) : [...new Set([...likely, ...byCloseness(name, stageNames(stages), Infinity, MAX_FIXES + likely.length)])];
   return candidates.slice(0, MAX_FIXES).map((candidate, i) => {
     const fix: Fix = { title: `Use stage '${candidate}' instead of '${ref.value}'`, edits: [{ range: ref.range, newText: candidate }] };
     if (i === 0 && likely.length > 0) fix.preferred = true;
