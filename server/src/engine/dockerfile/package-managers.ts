@@ -140,12 +140,13 @@ const basename = (program: string) => program.slice(program.lastIndexOf('/') + 1
 
 /** The package-manager command a simple command runs, if it runs one; read once per command, as most rules ask. */
 export function asPackageCommand(shell: ShellCommand): PackageCommand | undefined {
-  let known = packageCommandOf.get(shell);
-  if (known === undefined) packageCommandOf.set(shell, (known = readPackageCommand(shell) ?? null));
-  return known ?? undefined;
+  const memo = shell as ShellCommand & { [PACKAGE_COMMAND]?: PackageCommand | null };
+  if (memo[PACKAGE_COMMAND] === undefined) memo[PACKAGE_COMMAND] = readPackageCommand(shell) ?? null;
+  return memo[PACKAGE_COMMAND] ?? undefined;
 }
 
-const packageCommandOf = new WeakMap<ShellCommand, PackageCommand | null>();
+/** Kept on the command itself: a WeakMap entry per command holds memory far longer. */
+const PACKAGE_COMMAND = Symbol('packageCommand');
 
 function readPackageCommand(shell: ShellCommand): PackageCommand | undefined {
   const words = withoutRunners(programWordObjects(shell.command));
