@@ -4,7 +4,7 @@ import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { variableReferences } from '../dockerfile/references';
 import { deleteInstruction } from '../dockerfile/removal';
 import { isEmptyValue, isSecretName, isSwitchValue } from '../dockerfile/secrets';
-import type { DockerfileRule, RuleContext } from '../rule';
+import { stageRule, type RuleContext } from '../rule';
 import type { Fix, TextEdit } from '../types';
 
 function properties(instruction: Instruction): Property[] {
@@ -63,7 +63,10 @@ function secretMountFix(model: DockerfileModel, stage: Stage, arg: Instruction, 
   return { title: `Pass '${name}' as a build secret: add ${mount} to ${where} and remove the ARG`, edits };
 }
 
-export const df102: DockerfileRule = {
+/** A value written out in the file: neither empty nor a yes/no switch. */
+const literal = (value: string | null) => value !== null && !isEmptyValue(value) && !isSwitchValue(value);
+
+export const df102 = stageRule({
   id: 'DF102',
   name: 'no-secrets-in-env-arg',
   severity: 'error',
@@ -74,9 +77,7 @@ export const df102: DockerfileRule = {
     summary: 'An `ENV` or `ARG` with a secret-like name holds a literal value or carries the secret through the build.',
     why: 'Everything in `ENV` is part of the image configuration, readable by anyone who can pull the image, and build arguments are recorded in the image history and in build provenance. A password or token written in the Dockerfile is also in source control. Build secrets (`RUN --mount=type=secret`) reach only the step that needs them and leave no trace in the image; runtime secrets belong to `docker run -e`, Compose `environment`/`secrets` or an orchestrator.',
   },
-  check(model: DockerfileModel, context: RuleContext) {
-    const literal = (value: string | null) => value !== null && !isEmptyValue(value) && !isSwitchValue(value);
-
+  checkFile(model: DockerfileModel, context: RuleContext) {
     // Before the first FROM, a value-less ARG only feeds FROM lines; a stage must declare it again to use it.
     for (const arg of model.ast.getInitialARGs()) {
       for (const p of properties(arg)) {
@@ -86,33 +87,32 @@ export const df102: DockerfileRule = {
         }
       }
     }
-
-    for (const stage of model.stages) {
-      const stageArgs = new Set<string>();
-      for (const instruction of stage.instructions) {
-        const k = keyword(instruction);
-        if (k !== 'ARG' && k !== 'ENV') continue;
-        for (const p of properties(instruction)) {
-          const name = p.getName();
-          const value = p.getValue();
-          if (k === 'ARG') stageArgs.add(name);
-          if (!isSecretName(name)) continue;
-          const refs = referencedNames(model, writtenValue(model, p));
-          if (k === 'ENV') {
-            const arg = refs.find((r) => stageArgs.has(r));
-            if (arg) context.report({ range: p.getNameRange(), message: copyMessage(name, arg) });
-            else if (refs.length === 0 && literal(value)) context.report({ range: p.getNameRange(), message: literalMessage(name, 'ENV') });
-            continue;
-          }
-          if (value !== null && isSwitchValue(value)) continue;
-          if (refs.length === 0 && literal(value)) {
-            context.report({ range: p.getNameRange(), message: literalMessage(name, 'ARG') });
-            continue;
-          }
-          const fix = value === null || value === '' ? secretMountFix(model, stage, instruction, name) : undefined;
-          context.report({ range: p.getNameRange(), message: argMessage(name), fixes: fix ? [fix] : [] });
+  },
+  checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
+    const stageArgs = new Set<string>();
+    for (const instruction of stage.instructions) {
+      const k = keyword(instruction);
+      if (k !== 'ARG' && k !== 'ENV') continue;
+      for (const p of properties(instruction)) {
+        const name = p.getName();
+        const value = p.getValue();
+        if (k === 'ARG') stageArgs.add(name);
+        if (!isSecretName(name)) continue;
+        const refs = referencedNames(model, writtenValue(model, p));
+        if (k === 'ENV') {
+          const arg = refs.find((r) => stageArgs.has(r));
+          if (arg) context.report({ range: p.getNameRange(), message: copyMessage(name, arg) });
+          else if (refs.length === 0 && literal(value)) context.report({ range: p.getNameRange(), message: literalMessage(name, 'ENV') });
+          continue;
         }
+        if (value !== null && isSwitchValue(value)) continue;
+        if (refs.length === 0 && literal(value)) {
+          context.report({ range: p.getNameRange(), message: literalMessage(name, 'ARG') });
+          continue;
+        }
+        const fix = value === null || value === '' ? secretMountFix(model, stage, instruction, name) : undefined;
+        context.report({ range: p.getNameRange(), message: argMessage(name), fixes: fix ? [fix] : [] });
       }
     }
   },
-};
+});

@@ -1,9 +1,9 @@
 import { shellCommands, wordRange, type ShellCommand } from '../dockerfile/commands';
 import { keyword } from '../dockerfile/instructions';
-import type { DockerfileModel } from '../dockerfile/model';
+import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { packageInstalls } from '../dockerfile/packages';
 import type { Word } from '../dockerfile/shell';
-import type { DockerfileRule, RuleContext } from '../rule';
+import { stageRule, type RuleContext } from '../rule';
 
 type Ecosystem = 'apt' | 'apk' | 'pip' | 'npm' | 'gem';
 
@@ -94,7 +94,7 @@ function languagePackages(command: ShellCommand): Unpinned[] {
   }
 }
 
-export const df303: DockerfileRule = {
+export const df303 = stageRule({
   id: 'DF303',
   name: 'pin-packages',
   severity: 'off',
@@ -104,8 +104,8 @@ export const df303: DockerfileRule = {
     summary: 'A package is installed with apt-get, apk, pip, npm or gem without a version.',
     why: 'An install without a version takes whatever the index serves on the day of the build, so rebuilding the same Dockerfile can produce a different image, and a new upstream release can break a build that did not change. Pinned versions make rebuilds repeatable and upgrades a visible change.',
   },
-  check(model: DockerfileModel, context: RuleContext) {
-    for (const run of model.stages.flatMap((s) => s.instructions)) {
+  checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
+    for (const run of stage.instructions) {
       if (keyword(run) !== 'RUN') continue;
       const found: { command: ShellCommand; unpinned: Unpinned }[] = [];
       for (const install of packageInstalls(model, run)) {
@@ -128,4 +128,4 @@ export const df303: DockerfileRule = {
       }
     }
   },
-};
+});
