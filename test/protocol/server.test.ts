@@ -148,6 +148,28 @@ describe('language server over stdio', () => {
     assert.deepEqual(after.diagnostics, []);
   });
 
+  test('an edited document gets the diagnostics a fresh open of its text gets', async () => {
+    // Each version changes something another stage's findings depend on.
+    const base = 'FROM alpine:3.22 AS base\nUSER app\nRUN sudo apk add curl\nFROM base\nRUN sudo apk add git\nCOPY --from=buildr /a /b\n';
+    const versions = [
+      base,
+      base.replace('USER app', 'USER root'),
+      base.replace('USER app', 'USER root').replace('AS base', 'AS buildr').replace('FROM base', 'FROM buildr'),
+      `ARG VERSION=1\n${base}FROM debian:13\nRUN apt-get update && apt-get install -y curl\n`,
+    ];
+    const uri = fileUri(join(folder, 'stages.Dockerfile'));
+    await client.open(uri, 'dockerfile', versions[0]);
+    for (let v = 1; v < versions.length; v++) {
+      await client.change(uri, v + 1, versions[v]);
+      const edited = await client.diagnostics((p) => p.uri === uri && p.version === v + 1);
+      const fresh = fileUri(join(folder, `fresh-${v}.Dockerfile`));
+      await client.open(fresh, 'dockerfile', versions[v]);
+      const opened = await client.diagnostics((p) => p.uri === fresh && p.version === 1);
+      assert.ok(opened.diagnostics.length > 0);
+      assert.deepEqual(edited.diagnostics, opened.diagnostics, `version ${v + 1}`);
+    }
+  });
+
   test('publications never go back to an older version', async () => {
     for (let i = 0; i < 5; i++) {
       version++;
