@@ -1,4 +1,5 @@
 import type { ComposeModel } from './compose/model';
+import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileModel, Stage } from './dockerfile/model';
 import type { DockerignoreModel } from './dockerignore';
 import type { EngineConfig, FileAccess, Fix, Language, Range, RuleDocs, SeveritySetting } from './types';
@@ -47,6 +48,21 @@ export interface DockerfileRule extends RuleMeta {
 
 export type StageRule = DockerfileRule & Required<Pick<DockerfileRule, 'checkStage'>>;
 type StageRuleSpec = Omit<StageRule, 'check'>;
+
+/**
+ * A rule over instructions, one list at a time: those before the first `FROM` (`afterFrom`
+ * false), then each stage's, its `FROM` first; each stage's findings are reused as `stageRule`'s.
+ */
+export function instructionsRule(
+  spec: Omit<StageRuleSpec, 'checkStage' | 'checkFile'> & { checkInstructions(model: DockerfileModel, instructions: readonly Instruction[], context: RuleContext, afterFrom: boolean): void },
+): DockerfileRule {
+  const { checkInstructions, ...meta } = spec;
+  return stageRule({
+    ...meta,
+    checkFile: (model, context) => checkInstructions(model, model.preamble, context, false),
+    checkStage: (model, stage, context) => checkInstructions(model, [stage.from, ...stage.instructions], context, true),
+  });
+}
 
 /** A rule checked stage by stage: `check` runs `checkFile`, then `checkStage` on every stage. */
 export function stageRule(spec: StageRuleSpec): DockerfileRule {

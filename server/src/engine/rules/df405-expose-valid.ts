@@ -1,6 +1,6 @@
 import type { Argument, Instruction } from 'dockerfile-ast';
-import type { DockerfileModel, Stage } from '../dockerfile/model';
-import { stageRule, type RuleContext } from '../rule';
+import type { DockerfileModel } from '../dockerfile/model';
+import { instructionsRule, type RuleContext } from '../rule';
 import type { Range } from '../types';
 
 const PROTOCOLS = ['tcp', 'udp', 'sctp'];
@@ -40,7 +40,7 @@ function problem(value: string): { message: string; from: number; to: number } |
   return { ...at, message: `Unknown protocol '${protocol}'; EXPOSE accepts tcp, udp or sctp.` };
 }
 
-export const df405 = stageRule({
+export const df405 = instructionsRule({
   id: 'DF405',
   name: 'expose-valid',
   severity: 'error',
@@ -50,24 +50,17 @@ export const df405 = stageRule({
     summary: 'An `EXPOSE` port is out of range, a range is reversed, the protocol is unknown or not lowercase, or a host mapping is written.',
     why: 'EXPOSE records which container ports the image listens on. A port above 65535, a reversed range or a protocol other than tcp, udp or sctp makes the build fail, an uppercase protocol only works because BuildKit lowercases it, and a host mapping such as `8080:80` is silently reduced to the container port: publishing a host port is a run-time decision for `docker run -p` or Compose.',
   },
-  checkFile(model: DockerfileModel, context: RuleContext) {
-    checkExposes(model, model.preamble, context);
-  },
-  checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
-    checkExposes(model, stage.instructions, context);
+  checkInstructions(model: DockerfileModel, instructions: readonly Instruction[], context: RuleContext) {
+    for (const instruction of instructions) {
+      if (instruction.getKeyword() !== 'EXPOSE') continue;
+      for (const argument of instruction.getArguments()) {
+        const written = argument.getValue();
+        // Values from variables are only known at build time.
+        if (written.includes('$')) continue;
+        const quoted = /^(["']).+\1$/.test(written) ? 1 : 0;
+        const found = problem(written.slice(quoted, written.length - quoted));
+        if (found) context.report({ range: partRange(model, argument, found.from + quoted, found.to + quoted), message: found.message });
+      }
+    }
   },
 });
-
-function checkExposes(model: DockerfileModel, instructions: readonly Instruction[], context: RuleContext): void {
-  for (const instruction of instructions) {
-    if (instruction.getKeyword() !== 'EXPOSE') continue;
-    for (const argument of instruction.getArguments()) {
-      const written = argument.getValue();
-      // Values from variables are only known at build time.
-      if (written.includes('$')) continue;
-      const quoted = /^(["']).+\1$/.test(written) ? 1 : 0;
-      const found = problem(written.slice(quoted, written.length - quoted));
-      if (found) context.report({ range: partRange(model, argument, found.from + quoted, found.to + quoted), message: found.message });
-    }
-  }
-}

@@ -1,8 +1,8 @@
 import { PropertyInstruction, type Argument, type Flag, type Instruction } from 'dockerfile-ast';
 import { isModifiable } from '../dockerfile/instructions';
-import type { DockerfileModel, Stage } from '../dockerfile/model';
+import type { DockerfileModel } from '../dockerfile/model';
 import { byCloseness } from '../dockerfile/similar';
-import { stageRule, type RuleContext } from '../rule';
+import { instructionsRule, type RuleContext } from '../rule';
 import type { Range } from '../types';
 
 const INSTRUCTIONS = ['FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL'];
@@ -130,7 +130,7 @@ function checkArguments(model: DockerfileModel, instruction: Instruction, keywor
   }
 }
 
-export const df508 = stageRule({
+export const df508 = instructionsRule({
   id: 'DF508',
   name: 'syntax',
   severity: 'error',
@@ -140,11 +140,8 @@ export const df508 = stageRule({
     summary: 'The Dockerfile does not parse: an unknown instruction, missing arguments, an instruction before the first `FROM` other than `ARG`, or a bad flag.',
     why: 'Docker reads the whole Dockerfile before building anything, so one malformed line stops the build before its first step, often with an error far less specific than the line it came from. Catching the line while editing saves the round trip.',
   },
-  checkFile(model: DockerfileModel, context: RuleContext) {
-    for (const instruction of model.preamble) check(model, instruction, false, context);
-  },
-  checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
-    for (const instruction of [stage.from, ...stage.instructions]) check(model, instruction, true, context);
+  checkInstructions(model: DockerfileModel, instructions: readonly Instruction[], context: RuleContext, afterFrom: boolean) {
+    for (const instruction of instructions) check(model, instruction, afterFrom, context);
   },
 });
 
