@@ -145,13 +145,17 @@ function publish(uri: string): void {
   void connection.sendDiagnostics({ uri, version: document.version, diagnostics: (analysis?.findings ?? []).map(toDiagnostic) });
 }
 
-/** Shorter than the time between two keystrokes of a fast typist: no backlog can build up, so waiting would only delay. */
-const FAST_ANALYSIS_MS = 50;
+/**
+ * Shorter than the time between two keystrokes of a fast typist (120 words a minute is ten
+ * keystrokes a second): no backlog can build up, so waiting would only delay.
+ */
+const FAST_ANALYSIS_MS = 100;
 
 /**
- * An edit after a pause, or to a document that analyses fast, is analysed at once. While edits keep coming, a document whose
- * analysis is slow waits until as long as that analysis took (150 ms at most) has passed
- * since the last one ended, so typing in a large file leaves the server time to answer.
+ * An edit after a pause, or to a document that analyses fast, is analysed at once. While
+ * edits keep coming, a document whose analysis is slow waits until as long as that analysis
+ * took (150 ms at most) has passed since the last one ended, so typing in a large file
+ * leaves the server time to answer.
  */
 function debounceFor(document: TextDocument): number {
   const last = lastAnalysis.get(document.uri);
