@@ -146,7 +146,7 @@ const isBlank = (code: number) => code === 32 || code === 9 || code === 12 || co
 /** A piece parsed alone reads as in the whole text: it starts with its `FROM`, holds no other, and leaves nothing open. */
 function splitsCleanly(piece: Chunk, k: number, lines: LineIndex, escape: string): boolean {
   const starts = k === 0 ? !piece.instructions.some((i) => i.getKeyword() === 'FROM') : startsStage(piece);
-  return starts && !endsOpen(piece.instructions, lines, piece.startLine + lineCount(piece.text) - 1, escape);
+  return starts && openAt(piece.instructions, lines, piece.startLine + lineCount(piece.text) - 1, escape) === undefined;
 }
 
 function startsStage(piece: Chunk): boolean {
@@ -164,12 +164,10 @@ function lineCount(text: string): number {
   return text.length > 0 && !/[\r\n]$/.test(text) ? count + 1 : count;
 }
 
-/** Whether text after `lastLine` would join the last instruction: a here-document never closed, or a continued last line. */
-export function endsOpen(instructions: readonly Instruction[], lines: LineIndex, lastLine: number, escape: string): boolean {
-  return openAt(instructions, lines, lastLine, escape) !== undefined;
-}
-
-/** Where an instruction is left open (see `endsOpen`). */
+/**
+ * Where text after `lastLine` would join the last instruction instead of starting a new one:
+ * a here-document never closed, or a continued last line.
+ */
 export function openAt(instructions: readonly Instruction[], lines: LineIndex, lastLine: number, escape: string): { line: number; character: number } | undefined {
   for (const instruction of instructions) {
     const own = instruction instanceof Onbuild ? instruction.getTriggerInstruction() : instruction;

@@ -91,6 +91,18 @@ function childrenOf(model: DockerfileModel, stage: Stage): Stage[] {
   return table.get(stage) ?? [];
 }
 
+const descendantKeys = new WeakMap<DockerfileModel, Map<Stage, string>>();
+
+/** The stages built on a stage, directly or through others, as a key of their pieces: what `firstsAfter` reads past the stage. */
+export function descendantsKey(model: DockerfileModel, stage: Stage): string {
+  return memo(descendantKeys, model, stage, () => {
+    // A parent is always an earlier stage, so no stage is met twice.
+    const built = [...childrenOf(model, stage)];
+    for (let i = 0; i < built.length; i++) built.push(...childrenOf(model, built[i]));
+    return built.map((s) => s.chunk).join(',');
+  });
+}
+
 type Classify<T> = (instruction: Instruction, model: DockerfileModel) => T | undefined;
 
 /** Per stage: each instruction's class, and for each index the next index (at or after it) that has one. */

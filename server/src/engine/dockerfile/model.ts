@@ -38,8 +38,6 @@ export class DockerfileModel {
   readonly chunks: ParsedChunks;
   private readonly stageKeys = new Map<Stage, string>();
   private stageTable?: string;
-  private builtOn?: Map<Stage, Stage[]>;
-  private readonly descendantKeys = new Map<Stage, string>();
 
   /** `previous`: the model of an earlier version of the same document, whose unchanged stages are reused. */
   constructor(
@@ -91,33 +89,6 @@ export class DockerfileModel {
   /** Every stage's name, line and parent, as a key: for checks that compare a stage with all the others. */
   stagesKey(): string {
     return (this.stageTable ??= this.stages.map((s) => `${s.name ?? ''}@${s.from.getRange().start.line}<${s.parent?.index ?? ''}`).join(','));
-  }
-
-  /** The stages built on a stage, directly or through others, as a key of their pieces. */
-  descendantsKey(stage: Stage): string {
-    let key = this.descendantKeys.get(stage);
-    if (key === undefined) this.descendantKeys.set(stage, (key = this.readDescendants(stage)));
-    return key;
-  }
-
-  private readDescendants(stage: Stage): string {
-    if (!this.builtOn) {
-      this.builtOn = new Map();
-      for (const s of this.stages) if (s.parent) this.builtOn.set(s.parent, [...(this.builtOn.get(s.parent) ?? []), s]);
-    }
-    const out: number[] = [];
-    const seen = new Set<Stage>([stage]);
-    for (let queue = this.builtOn.get(stage) ?? []; queue.length > 0; ) {
-      const next: Stage[] = [];
-      for (const s of queue) {
-        if (seen.has(s)) continue;
-        seen.add(s);
-        out.push(s.chunk);
-        next.push(...(this.builtOn.get(s) ?? []));
-      }
-      queue = next;
-    }
-    return out.join(',');
   }
 }
 

@@ -3,7 +3,7 @@ import type { Range, TextEdit } from '../types';
 import { heredocs, isModifiable, keyword } from './instructions';
 import type { DockerfileModel, Stage } from './model';
 import { shellCommands, type ShellCommand } from './commands';
-import { lastBefore, stageOf } from './instruction-order';
+import { descendantsKey, lastBefore, stageOf } from './instruction-order';
 import { programWords, type Command, type Word } from './shell';
 
 /**
@@ -227,7 +227,7 @@ export function shortText(command: PackageCommand): string {
 
 // ---- Stages ------------------------------------------------------------------------
 
-/** The stage that holds an instruction. */
+/** The stage a `--from` or mount `from=` value names: by index or by name. */
 function stageNamed(model: DockerfileModel, name: string): Stage | undefined {
   const lower = name.toLowerCase();
   return /^\d+$/.test(name) ? model.stages[Number(name)] : model.stages.find((s) => s.name === lower);
@@ -253,6 +253,9 @@ function imageStageSet(model: DockerfileModel): Set<Stage> {
 
 /** For checks of image stages only: whether the stage is one, as a key (`DockerfileRule.stageInputs`). */
 export const imageStageInput = (model: DockerfileModel, stage: Stage): string => (isImageStage(model, stage) ? 'image' : '');
+
+/** The same, for checks that also look at what later RUNs do (`firstsAfter`): the stages built on it too. */
+export const imageStageAndLaterInput = (model: DockerfileModel, stage: Stage): string => `${imageStageInput(model, stage)}/${descendantsKey(model, stage)}`;
 
 function readImageStages(model: DockerfileModel): Stage[] {
   const used = new Set<Stage>();

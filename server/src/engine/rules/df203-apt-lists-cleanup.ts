@@ -3,7 +3,7 @@ import { hasCacheMount, shellCommands, type ShellCommand } from '../dockerfile/c
 import { firstsAfter } from '../dockerfile/instruction-order';
 import { keyword } from '../dockerfile/instructions';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
-import { APT_INSTALLS, appendToRun, asPackageCommand, commandRange, fetchesLists, imageStageInput, isImageStage, packageCommands, shortText, type PackageCommand } from '../dockerfile/package-managers';
+import { APT_INSTALLS, appendToRun, asPackageCommand, commandRange, fetchesLists, imageStageAndLaterInput, isImageStage, packageCommands, shortText, type PackageCommand } from '../dockerfile/package-managers';
 import { stageRule, type RuleContext } from '../rule';
 import type { Fix } from '../types';
 
@@ -63,7 +63,7 @@ export const df203 = stageRule({
     summary: 'An apt install leaves the downloaded package lists in the image.',
     why: "`apt-get update` downloads package lists (tens of megabytes) to /var/lib/apt/lists. Files deleted by a later RUN still ship in the earlier layer, so the lists must be removed in the same RUN that installs, or the layer carries them for good. They are useless at run time and go stale anyway.",
   },
-  stageInputs: (model, stage) => `${imageStageInput(model, stage)}/${model.descendantsKey(stage)}`,
+  stageInputs: imageStageAndLaterInput,
   checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
     if (!isImageStage(model, stage)) return;
     for (const run of stage.instructions) {

@@ -3,7 +3,7 @@ import { hasCacheMount, mounts, shellCommands, wordRange, type ShellCommand } fr
 import { firstsAfter } from '../dockerfile/instruction-order';
 import { keyword } from '../dockerfile/instructions';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
-import { asPackageCommand, commandRange, deleteCommands, deleteWord, findOption, imageStageInput, isImageStage, insertAfterWord, optionValues, packageCommands, shortText, type PackageCommand } from '../dockerfile/package-managers';
+import { asPackageCommand, commandRange, deleteCommands, deleteWord, findOption, imageStageAndLaterInput, isImageStage, insertAfterWord, optionValues, packageCommands, shortText, type PackageCommand } from '../dockerfile/package-managers';
 import { stageRule, type RuleContext } from '../rule';
 import type { Fix, TextEdit } from '../types';
 
@@ -94,7 +94,7 @@ export const df206 = stageRule({
     summary: '`apk add` runs without `--no-cache` and keeps the package index in the image.',
     why: 'Without `--no-cache`, apk keeps the package index it downloaded in /var/cache/apk, and that layer ships with the image though nothing uses it at run time. `apk add --no-cache` fetches a fresh index, installs and keeps nothing, which also makes a separate `apk update` and a final `rm -rf /var/cache/apk/*` unnecessary.',
   },
-  stageInputs: (model, stage) => `${imageStageInput(model, stage)}/${model.descendantsKey(stage)}`,
+  stageInputs: imageStageAndLaterInput,
   checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
     if (!isImageStage(model, stage)) return;
     for (const run of stage.instructions) {
