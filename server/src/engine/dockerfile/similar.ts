@@ -32,15 +32,20 @@ export function byCloseness(name: string, candidates: Iterable<string>, maxDista
     order++;
   }
   byBound.sort((a, b) => a.bound - b.bound);
-  const found: typeof byBound = [];
+  let found: typeof byBound = [];
+  // The distance of the last of the first `limit` found so far: nothing farther can make the cut.
+  let cut = Infinity;
   for (const c of byBound) {
-    if (found.length >= limit && c.bound > nearest(found)[limit - 1].distance) break;
+    if (c.bound > cut) break;
     c.distance = editDistance(lower, c.candidate.toLowerCase());
-    if (c.distance <= maxDistance) found.push(c);
+    if (c.distance > maxDistance) continue;
+    found.push(c);
+    if (found.length >= limit) {
+      found = nearest(found).slice(0, limit);
+      cut = found[limit - 1].distance;
+    }
   }
-  return nearest(found)
-    .slice(0, limit)
-    .map((c) => c.candidate);
+  return nearest(found).map((c) => c.candidate);
 }
 
 const nearest = <T extends { distance: number; order: number }>(list: T[]): T[] => list.sort((a, b) => a.distance - b.distance || a.order - b.order);
