@@ -44,8 +44,17 @@ describe('the engine never throws and never runs away', () => {
 
   test('a Dockerfile linted with its previous version gives what a fresh lint gives', () => {
     fc.assert(
-      fc.property(editedVersions(samples), ({ versions }) => {
-        checkIncremental(versions);
+      fc.property(editedVersions(samples, 'dockerfile'), ({ versions }) => {
+        checkIncremental(versions, 'dockerfile');
+      }),
+      { numRuns: 150, seed: 5 },
+    );
+  });
+
+  test('a Compose file parsed with its previous version gives the tree and findings a fresh parse gives', () => {
+    fc.assert(
+      fc.property(editedVersions(samples, 'dockercompose'), ({ versions }) => {
+        checkIncremental(versions, 'dockercompose');
       }),
       { numRuns: 150, seed: 5 },
     );

@@ -24,7 +24,8 @@ const properties: [string, (options: Options) => fc.RunDetails<unknown>][] = [
   ['token soup', (o) => fc.check(fc.property(tokenSoup, ([text, language]) => void safeLint(text, language)), o)],
   ['mutated corpus files', (o) => fc.check(fc.property(mutatedSample(samples), (s) => void safeLint(s.text, s.language)), o)],
   ['every fix on mutated corpus files', (o) => fc.check(fc.property(mutatedSample(samples), (s) => void checkEveryFix(s)), o)],
-  ['edited versions linted incrementally', (o) => fc.check(fc.property(editedVersions(samples), (v) => void checkIncremental(v.versions)), o)],
+  ['edited Dockerfiles linted incrementally', (o) => fc.check(fc.property(editedVersions(samples, 'dockerfile'), (v) => void checkIncremental(v.versions, 'dockerfile')), o)],
+  ['edited Compose files parsed incrementally', (o) => fc.check(fc.property(editedVersions(samples, 'dockercompose'), (v) => void checkIncremental(v.versions, 'dockercompose')), o)],
 ];
 
 function report(name: string, seed: number, details: fc.RunDetails<unknown>): void {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { isAlias, isScalar, visit, type Document } from 'yaml';
 import { applyEdits, lint, parse, RULES, type Finding, type Fix, type Language } from '../../server/src/engine';
 import { comparePositions, LineIndex } from '../../server/src/engine/text';
 import { fileAccess } from '../../server/src/test-support/rule-tester';
@@ -157,7 +158,7 @@ function brokenChains(text: string): number {
 }
 
 /** Lines that change what other stages and later instructions see. */
-const LINES = [
+const DOCKERFILE_LINES = [
   'FROM alpine:3.22 AS base',
   'FROM base AS builder',
   'FROM builder',
@@ -184,56 +185,117 @@ const LINES = [
   'run echo lower-case',
 ];
 
-/** Changes as an editor sends them: a token typed anywhere, a span deleted, a line duplicated or removed, or a mutation. */
-const edits: ((text: string, rnd: () => number) => string)[] = [
-  (t, r) => {
-    const at = Math.floor(r() * t.length);
-    return t.slice(0, at) + TOKENS[Math.floor(r() * TOKENS.length)] + t.slice(at);
-  },
-  (t, r) => {
-    const at = Math.floor(r() * t.length);
-    return t.slice(0, at) + t.slice(at + 1 + Math.floor(r() * 20));
-  },
-  (t, r) => {
-    const lines = t.split('\n');
-    lines.splice(Math.floor(r() * lines.length), 1);
-    return lines.join('\n');
-  },
-  (t, r) => {
-    const lines = t.split('\n');
-    lines.splice(Math.floor(r() * lines.length), 0, LINES[Math.floor(r() * LINES.length)]);
-    return lines.join('\n');
-  },
-  ...mutations.slice(1),
+/** Lines that start, end or reshape entries, anchors and documents. */
+const COMPOSE_LINES = [
+  'services:',
+  '  web:',
+  '  db:',
+  '    image: postgres:16',
+  '    image: nginx',
+  '    ports:',
+  '      - "5432:5432"',
+  '    privileged: true',
+  '    depends_on: [db]',
+  '    <<: *base',
+  '  x-base: &base',
+  'x-common: &base',
+  '    command: |',
+  '      run this',
+  '  # a comment',
+  '# a comment',
+  'volumes:',
+  '  data:',
+  '---',
+  '...',
+  '%YAML 1.1',
+  '  - item',
+  '      ',
+  '  ? key',
+  '    environment: {A: 1,',
 ];
 
-/** Successive versions of a corpus Dockerfile, each one to three edits on the one before. */
-export function editedVersions(samples: Sample[]): fc.Arbitrary<{ name: string; versions: string[] }> {
-  const dockerfiles = samples.filter((s) => s.language === 'dockerfile');
+const LINES: Record<'dockerfile' | 'dockercompose', string[]> = { dockerfile: DOCKERFILE_LINES, dockercompose: COMPOSE_LINES };
+
+/**
+ * Changes as an editor sends them: a character typed or deleted at the end of a line, a token
+ * typed anywhere, a span deleted, a line inserted or removed, or a mutation.
+ */
+function editsWith(lines: readonly string[]): ((text: string, rnd: () => number) => string)[] {
+  const atLine = (change: (line: string) => string) => (t: string, r: () => number) => {
+    const all = t.split('\n');
+    const at = Math.floor(r() * all.length);
+    all[at] = change(all[at]);
+    return all.join('\n');
+  };
+  return [
+    atLine((line) => `${line}x`),
+    atLine((line) => line.slice(0, -1)),
+    (t, r) => {
+      const at = Math.floor(r() * t.length);
+      return t.slice(0, at) + TOKENS[Math.floor(r() * TOKENS.length)] + t.slice(at);
+    },
+    (t, r) => {
+      const at = Math.floor(r() * t.length);
+      return t.slice(0, at) + t.slice(at + 1 + Math.floor(r() * 20));
+    },
+    (t, r) => {
+      const all = t.split('\n');
+      all.splice(Math.floor(r() * all.length), 1);
+      return all.join('\n');
+    },
+    (t, r) => {
+      const all = t.split('\n');
+      all.splice(Math.floor(r() * all.length), 0, lines[Math.floor(r() * lines.length)]);
+      return all.join('\n');
+    },
+    ...mutations.slice(1),
+  ];
+}
+
+/** Successive versions of a corpus file, each one to three edits on the one before. */
+export function editedVersions(samples: Sample[], language: 'dockerfile' | 'dockercompose'): fc.Arbitrary<{ name: string; versions: string[] }> {
+  const files = samples.filter((s) => s.language === language);
+  const edits = editsWith(LINES[language]);
   return fc
-    .tuple(fc.nat(dockerfiles.length - 1), fc.array(fc.array(fc.nat(edits.length - 1), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }), fc.integer())
+    .tuple(fc.nat(files.length - 1), fc.array(fc.array(fc.nat(edits.length - 1), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }), fc.integer())
     .map(([index, steps, seed]) => {
       let state = seed >>> 0 || 1;
       const rnd = () => (state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32;
-      const versions = [dockerfiles[index].text];
+      const versions = [files[index].text];
       for (const kinds of steps) versions.push(kinds.reduce((text, kind) => edits[kind](text, rnd), versions[versions.length - 1]));
-      return { name: `${dockerfiles[index].name} edits ${steps.map((k) => k.join(',')).join(' ')} seed ${seed}`, versions };
+      return { name: `${files[index].name} edits ${steps.map((k) => k.join(',')).join(' ')} seed ${seed}`, versions };
     });
 }
 
 /**
  * Linting each version with the previous version's parse and findings gives exactly what
- * linting it afresh gives: reuse never shows a stale finding or loses one.
+ * linting it afresh gives: reuse never shows a stale finding or loses one. A Compose file's
+ * spliced tree must also equal a fresh parse node for node, offsets included.
  */
-export function checkIncremental(versions: readonly string[]): void {
+export function checkIncremental(versions: readonly string[], language: 'dockerfile' | 'dockercompose'): void {
   // Every rule on, those off by default too.
   const rules = Object.fromEntries(RULES.map((r) => [r.id, r.severity === 'off' ? 'info' : r.severity] as const));
-  const context = { fileName: 'Dockerfile', files: fileAccess({ '.dockerignore': 'node_modules\n', 'package.json': '{}', 'requirements.txt': 'flask\n' }), config: { rules } };
-  let previous = parse(versions[0], 'dockerfile');
+  const fileName = language === 'dockerfile' ? 'Dockerfile' : 'compose.yaml';
+  const context = { fileName, files: fileAccess({ '.dockerignore': 'node_modules\n', 'package.json': '{}', 'requirements.txt': 'flask\n', '.env': 'TAG=1\n' }), config: { rules } };
+  let previous = parse(versions[0], language);
   lint(previous, context);
   for (const text of versions.slice(1)) {
-    const reused = parse(text, 'dockerfile', previous);
-    assert.deepEqual(lint(reused, context, { previous }), lint(parse(text, 'dockerfile'), context), 'the same findings with and without the previous version');
+    const reused = parse(text, language, previous);
+    const fresh = parse(text, language);
+    if (reused.language === 'dockercompose' && fresh.language === 'dockercompose') assert.deepEqual(yamlShape(reused.model.doc), yamlShape(fresh.model.doc), 'the same YAML tree with and without the previous version');
+    assert.deepEqual(lint(reused, context, { previous }), lint(fresh, context), 'the same findings with and without the previous version');
     previous = reused;
   }
+}
+
+/** Every node of a YAML document in order, with its kind, offsets, value and properties. */
+function yamlShape(doc: Document): unknown[] {
+  const nodes: unknown[] = [doc.range, doc.errors.length, doc.warnings.length];
+  visit(doc, {
+    Node(key, node) {
+      const own = isScalar(node) ? [node.value, node.type] : isAlias(node) ? node.source : (node as { flow?: boolean }).flow;
+      nodes.push([key, node.constructor.name, node.range, own, node.anchor, node.tag]);
+    },
+  });
+  return nodes;
 }

@@ -30,13 +30,16 @@ export type ParsedDocument =
   | { language: 'dockercompose'; text: string; model: ComposeModel }
   | { language: 'dockerignore'; text: string; model: DockerignoreModel };
 
-/** `previous`: the same document's last parse, whose unchanged parts a Dockerfile parse reuses. */
+/**
+ * `previous`: the same document's last parse, whose unchanged parts are reused. A Compose
+ * parse takes over the previous one's tree, so `previous` is not to be used afterwards.
+ */
 export function parse(text: string, language: Language, previous?: ParsedDocument): ParsedDocument {
   switch (language) {
     case 'dockerfile':
       return { language, text, model: new DockerfileModel(text, previous?.language === 'dockerfile' ? previous.model : undefined) };
     case 'dockercompose':
-      return { language, text, model: new ComposeModel(text) };
+      return { language, text, model: new ComposeModel(text, previous?.language === 'dockercompose' ? previous.model : undefined) };
     case 'dockerignore':
       return { language, text, model: new DockerignoreModel(text) };
   }

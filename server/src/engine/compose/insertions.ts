@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, visit, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextEdit } from '../types';
 import { childColumn } from './edits';
 import type { ComposeModel } from './model';
@@ -115,23 +115,10 @@ export function appendToSeq(model: ComposeModel, seq: YAMLSeq, item: string): In
 
 export type Quote = '"' | "'";
 
-const quoteStyles = new WeakMap<ComposeModel, Quote>();
-
-/** The quote the file uses most for its strings; double quotes when it uses none. Read once per parse. */
+/** The quote the file uses most for its strings; double quotes when it uses none. */
 export function quoteStyle(model: ComposeModel): Quote {
-  let style = quoteStyles.get(model);
-  if (!style) {
-    let single = 0;
-    let double = 0;
-    visit(model.doc, {
-      Scalar(_key, node: Scalar) {
-        if (node.type === 'QUOTE_SINGLE') single++;
-        else if (node.type === 'QUOTE_DOUBLE') double++;
-      },
-    });
-    quoteStyles.set(model, (style = single > double ? "'" : '"'));
-  }
-  return style;
+  const { single, double } = model.quoteCounts();
+  return single > double ? "'" : '"';
 }
 
 /** A YAML quoted scalar holding `text` exactly. */

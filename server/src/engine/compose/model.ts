@@ -1,5 +1,6 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { LineIndex } from '../text';
+import { parseYaml } from './reparse';
 import type { Range } from '../types';
 
 export type YamlNode = Node;
@@ -23,6 +24,12 @@ export interface Service {
 
 const MAX_ALIAS_DEPTH = 64;
 
+interface NodeFacts {
+  targets: Map<Alias, Node>;
+  aliases: Alias[];
+  quotes: { single: number; double: number };
+}
+
 /** One parse of a Compose file; every range conversion goes through `rangeOf`. */
 export class ComposeModel {
   readonly doc: Document;
@@ -30,11 +37,17 @@ export class ComposeModel {
   readonly root: YAMLMap | undefined;
   readonly services: Service[];
   readonly servicesByName: ReadonlyMap<string, Service>;
-  private aliasIndex?: Map<Alias, Node>;
+  private nodeFacts?: NodeFacts;
+  /** `entries` of each mapping asked for, since rules ask for the same mappings' entries many times. */
+  private readonly entryMemo = new WeakMap<YAMLMap, readonly Entry[]>();
 
-  constructor(readonly text: string) {
+  /** `previous`: the same document's last parse, which this one takes over (see `parseYaml`). */
+  constructor(
+    readonly text: string,
+    previous?: ComposeModel,
+  ) {
     this.lines = new LineIndex(text);
-    this.doc = parseDocument(text, { keepSourceTokens: true, uniqueKeys: false, prettyErrors: false });
+    this.doc = parseYaml(text, previous);
     const contents = this.doc.contents;
     this.root = isMap(contents) ? contents : undefined;
     this.services = this.collectServices();
@@ -52,19 +65,40 @@ export class ComposeModel {
    * `Alias.resolve` walks the whole document on each call.
    */
   aliasTargets(): ReadonlyMap<Alias, Node> {
-    if (this.aliasIndex) return this.aliasIndex;
-    const targets = new Map<Alias, Node>();
+    return this.facts().targets;
+  }
+
+  /** Every alias in the file, in text order, whether its anchor exists or not. */
+  aliases(): readonly Alias[] {
+    return this.facts().aliases;
+  }
+
+  /** How many strings the file writes in single and in double quotes. */
+  quoteCounts(): { single: number; double: number } {
+    return this.facts().quotes;
+  }
+
+  /** One walk over the document answers everything above, since each walk costs a few milliseconds on a large file. */
+  private facts(): NodeFacts {
+    if (this.nodeFacts) return this.nodeFacts;
+    const facts: NodeFacts = { targets: new Map(), aliases: [], quotes: { single: 0, double: 0 } };
     const anchors = new Map<string, Node>();
     visit(this.doc, {
       Node(_, node) {
         if (isAlias(node)) {
+          facts.aliases.push(node);
           const target = anchors.get(node.source);
-          if (target) targets.set(node, target);
-        } else if (node.anchor) anchors.set(node.anchor, node);
+          if (target) facts.targets.set(node, target);
+          return;
+        }
+        if (node.anchor) anchors.set(node.anchor, node);
+        if (isScalar(node)) {
+          if (node.type === 'QUOTE_SINGLE') facts.quotes.single++;
+          else if (node.type === 'QUOTE_DOUBLE') facts.quotes.double++;
+        }
       },
     });
-    this.aliasIndex = targets;
-    return targets;
+    return (this.nodeFacts = facts);
   }
 
   /** Follows aliases to the node they stand for. */
@@ -74,12 +108,18 @@ export class ComposeModel {
     return current && !isAlias(current) ? (current as YamlNode) : null;
   }
 
+  /** The entries of a mapping: its own pairs first, then what `<<` merges in (own keys win). */
+  entries(map: YAMLMap): readonly Entry[] {
+    let entries = this.entryMemo.get(map);
+    if (!entries) this.entryMemo.set(map, (entries = this.readEntries(map, new Set())));
+    return entries;
+  }
+
   /**
-   * The entries of a mapping: its own pairs first, then what `<<` merges in (own keys win).
    * `merging` holds the mappings whose merges are being read, so a merge that leads back
    * to one of them (`a: &a {<<: [*a, *a]}`) adds nothing instead of growing without end.
    */
-  entries(map: YAMLMap, merging: ReadonlySet<YAMLMap> = new Set()): Entry[] {
+  private readEntries(map: YAMLMap, merging: ReadonlySet<YAMLMap>): Entry[] {
     const own: Entry[] = [];
     const merged: Entry[] = [];
     const inner = new Set(merging).add(map);
@@ -90,7 +130,7 @@ export class ComposeModel {
       if (key === '<<') {
         for (const source of this.mergeSources(pair.value)) {
           if (inner.has(source) || inner.size > MAX_ALIAS_DEPTH) continue;
-          for (const entry of this.entries(source, inner)) merged.push({ ...entry, merged: true });
+          for (const entry of this.readEntries(source, inner)) merged.push({ ...entry, merged: true });
         }
         continue;
       }

@@ -150,12 +150,12 @@ export function serviceReferences(model: ComposeModel, service: Service): Refere
   return out;
 }
 
-function entriesOf(model: ComposeModel, map: YAMLMap | undefined): Entry[] {
+function entriesOf(model: ComposeModel, map: YAMLMap | undefined): readonly Entry[] {
   return map ? model.entries(map) : [];
 }
 
 /** The entries of a top-level section (`networks`, `volumes`, …), merge keys resolved. */
-export function definitions(model: ComposeModel, kind: DefinitionKind): Entry[] {
+export function definitions(model: ComposeModel, kind: DefinitionKind): readonly Entry[] {
   return entriesOf(model, model.mapAt(model.root, SECTIONS[kind]));
 }
 

@@ -99,15 +99,13 @@ export function yamlSyntaxProblems(model: ComposeModel): SyntaxProblem[] {
     add(start, end, explain(error));
   }
   const targets = model.aliasTargets();
-  visit(model.doc, {
-    Alias(_, alias) {
-      if (!alias.range) return;
-      const target = targets.get(alias);
-      if (!target) add(alias.range[0], alias.range[1], `Invalid YAML: the alias '*${alias.source}' names no anchor. Define '&${alias.source}' on a value before it.`);
-      else if (target.range && target.range[0] <= alias.range[0] && alias.range[1] <= target.range[2]) {
-        add(alias.range[0], alias.range[1], `Invalid YAML: the alias '*${alias.source}' sits inside the value it names, which would make that value endless.`);
-      }
-    },
-  });
+  for (const alias of model.aliases()) {
+    if (!alias.range) continue;
+    const target = targets.get(alias);
+    if (!target) add(alias.range[0], alias.range[1], `Invalid YAML: the alias '*${alias.source}' names no anchor. Define '&${alias.source}' on a value before it.`);
+    else if (target.range && target.range[0] <= alias.range[0] && alias.range[1] <= target.range[2]) {
+      add(alias.range[0], alias.range[1], `Invalid YAML: the alias '*${alias.source}' sits inside the value it names, which would make that value endless.`);
+    }
+  }
   return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

@@ -1,4 +1,4 @@
-import { isMap, isSeq, visit } from 'yaml';
+import { isMap, isSeq } from 'yaml';
 import { removeEntryLines } from '../compose/edits';
 import type { ComposeModel, Service } from '../compose/model';
 import { SECTIONS, serviceReferences, type DefinitionKind } from '../compose/references';
@@ -64,8 +64,7 @@ export const dc403: ComposeRule = {
     for (const source of sources) {
       for (const service of source.model.services) if (!collect(source.model, service, source.folder, files, uses)) return;
     }
-    const aliased = new Set<string>();
-    visit(model.doc, { Alias: (_, alias) => void aliased.add(alias.source) });
+    const aliased = new Set(model.aliases().map((a) => a.source));
     for (const kind of KINDS) {
       const used = uses[kind];
       const sectionEntry = model.get(model.root, SECTIONS[kind]);
