@@ -64,9 +64,9 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 export function lint(doc: ParsedDocument, context: LintContext, options: LintOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const fixable = fixableIn(doc);
-  const stages = doc.language === 'dockerfile' ? new StageFindings(`${context.fileName}\n${JSON.stringify(context.config ?? {})}`) : undefined;
-  if (stages) stageFindings.set(doc, stages);
   const earlier = options.previous && stageFindings.get(options.previous);
+  const stages = doc.language === 'dockerfile' ? new StageFindings(`${context.fileName}\n${JSON.stringify(context.config ?? {})}`, doc.model, earlier) : undefined;
+  if (stages) stageFindings.set(doc, stages);
   const files = context.files && onceEach(context.files);
   for (const rule of RULES) {
     if (rule.language !== doc.language) continue;
@@ -77,7 +77,7 @@ export function lint(doc: ParsedDocument, context: LintContext, options: LintOpt
     try {
       if (rule.language === 'dockerfile' && doc.language === 'dockerfile' && rule.checkStage && stages) {
         rule.checkFile?.(doc.model, ruleContext);
-        for (const stage of doc.model.stages) stages.reports(rule as StageRule, doc.model, stage, ruleContext, earlier).forEach(add);
+        stages.reports(rule as StageRule, ruleContext).forEach(add);
       } else if (rule.language === 'dockerfile' && doc.language === 'dockerfile') rule.check(doc.model, ruleContext);
       else if (rule.language === 'dockercompose' && doc.language === 'dockercompose') rule.check(doc.model, ruleContext);
       else if (rule.language === 'dockerignore' && doc.language === 'dockerignore') rule.check(doc.model, ruleContext);

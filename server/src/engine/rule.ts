@@ -36,12 +36,14 @@ export interface DockerfileRule extends RuleMeta {
   check(model: DockerfileModel, context: RuleContext): void;
   /**
    * Present on rules that check stage by stage (see `stageRule`). What it reports for a stage
-   * may depend only on what `DockerfileModel.stageKey` covers, on `stageInputs`, and on the
+   * may depend only on what `DockerfileModel.stageKey` covers, on `stageInputs` and `fileInputs`, and on the
    * context (config, file name, files read), so the engine reuses it while they are unchanged.
    */
   checkStage?(model: DockerfileModel, stage: Stage, context: RuleContext): void;
   /** More of the model a stage's findings depend on, as a key (for example the stages built on it). */
   stageInputs?(model: DockerfileModel, stage: Stage): string;
+  /** What every stage's findings depend on, as one key for the file (the table of stage names): compared once per lint. */
+  fileInputs?(model: DockerfileModel): string;
   /** The part of the check that is not per stage (global ARGs, comparisons across stages); run every time. */
   checkFile?(model: DockerfileModel, context: RuleContext): void;
 }

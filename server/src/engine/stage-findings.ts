@@ -7,37 +7,66 @@ import type { FileAccess } from './types';
  * version reuses the reports of every stage whose inputs are unchanged (see `stageKey`).
  */
 export class StageFindings {
-  /** Per rule, by the stage's piece of the document; the entry's key says whether the rest matches. */
-  private readonly byRule = new Map<string, Map<number, Entry>>();
-
-  /** `context`: everything outside the document the reports depend on, as a key. */
-  constructor(readonly context: string) {}
+  /** Per rule: its file-wide inputs, and its entries by the stage's piece of the document. */
+  private readonly byRule = new Map<string, { fileKey: string; stages: Map<number, Entry> }>();
+  /** `stageKey` of each stage, by its piece. */
+  private readonly stageKeys = new Map<number, string>();
+  /** Per piece, whether its `stageKey` is the earlier version's: compared once per lint, not once per rule. */
+  private readonly sameStage = new Map<number, boolean>();
+  private readonly earlier: StageFindings | undefined;
 
   /**
-   * The stage's reports for a rule: the earlier version's when its stage had the same
-   * inputs and the files it read still read the same, else a fresh check.
+   * `context`: everything outside the document the reports depend on, as a key; `earlier`:
+   * the previous version's findings, used only when that key matches.
    */
-  reports(rule: StageRule, model: DockerfileModel, stage: Stage, context: RuleContext, earlier: StageFindings | undefined): Report[] {
-    const key = model.stageKey(stage) + (rule.stageInputs ? `|${rule.stageInputs(model, stage)}` : '');
-    const known = earlier?.context === this.context ? earlier.byRule.get(rule.id)?.get(stage.chunk) : undefined;
-    const entry = known && known.key === key && readsHold(known.reads, context.files) ? known : check(rule, model, stage, context, key);
-    let own = this.byRule.get(rule.id);
-    if (!own) this.byRule.set(rule.id, (own = new Map()));
-    own.set(stage.chunk, entry);
-    return entry.reports;
+  constructor(
+    readonly context: string,
+    private readonly model: DockerfileModel,
+    earlier: StageFindings | undefined,
+  ) {
+    this.earlier = earlier?.context === context ? earlier : undefined;
+    for (const stage of model.stages) this.stageKeys.set(stage.chunk, model.stageKey(stage));
+  }
+
+  /**
+   * Every stage's reports for a rule, in stage order: for each, the earlier version's when its
+   * stage had the same inputs and the files it read still read the same, else a fresh check.
+   */
+  reports(rule: StageRule, context: RuleContext): Report[] {
+    const fileKey = rule.fileInputs?.(this.model) ?? '';
+    const known = this.earlier?.byRule.get(rule.id);
+    const reusable = known?.fileKey === fileKey ? known.stages : undefined;
+    const stages = new Map<number, Entry>();
+    this.byRule.set(rule.id, { fileKey, stages });
+    const out: Report[] = [];
+    for (const stage of this.model.stages) {
+      const inputs = rule.stageInputs?.(this.model, stage) ?? '';
+      const entry = reusable?.get(stage.chunk);
+      const reused = entry && entry.inputs === inputs && this.unchanged(stage.chunk) && readsHold(entry.reads, context.files) ? entry : check(rule, this.model, stage, context, inputs);
+      stages.set(stage.chunk, reused);
+      out.push(...reused.reports);
+    }
+    return out;
+  }
+
+  private unchanged(chunk: number): boolean {
+    let same = this.sameStage.get(chunk);
+    if (same === undefined) this.sameStage.set(chunk, (same = this.earlier?.stageKeys.get(chunk) === this.stageKeys.get(chunk)));
+    return same;
   }
 }
 
 interface Entry {
-  key: string;
+  /** The rule's `stageInputs` for the stage. */
+  inputs: string;
   reports: Report[];
   reads: Read[];
 }
 
 type Read = { exists: string; result: boolean } | { read: string; result: string | undefined };
 
-function check(rule: StageRule, model: DockerfileModel, stage: Stage, context: RuleContext, key: string): Entry {
-  const entry: Entry = { key, reports: [], reads: [] };
+function check(rule: StageRule, model: DockerfileModel, stage: Stage, context: RuleContext, inputs: string): Entry {
+  const entry: Entry = { inputs, reports: [], reads: [] };
   const files = context.files;
   const recorded: FileAccess | undefined = files && {
     exists: (path) => {

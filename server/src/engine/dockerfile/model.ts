@@ -38,6 +38,7 @@ export class DockerfileModel {
   readonly chunks: ParsedChunks;
   private readonly stageKeys = new Map<Stage, string>();
   private stageTable?: string;
+  private byName?: Map<string, Stage[]>;
 
   /** `previous`: the model of an earlier version of the same document, whose unchanged stages are reused. */
   constructor(
@@ -54,6 +55,25 @@ export class DockerfileModel {
 
   get finalStage(): Stage | undefined {
     return this.stages[this.stages.length - 1];
+  }
+
+  /** The stages a name (any case) belongs to, in file order; usually one. */
+  stagesNamed(name: string): readonly Stage[] {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const stage of this.stages) {
+        if (stage.name === undefined) continue;
+        const named = this.byName.get(stage.name);
+        if (named) named.push(stage);
+        else this.byName.set(stage.name, [stage]);
+      }
+    }
+    return this.byName.get(name.toLowerCase()) ?? [];
+  }
+
+  /** The stage a `--from` or mount `from=` value names: by index, or the first of that name, as BuildKit resolves it. */
+  stageNamed(value: string): Stage | undefined {
+    return /^\d+$/.test(value) ? this.stages[Number(value)] : this.stagesNamed(value)[0];
   }
 
   /** The stage chain from the image a stage starts from up to the stage itself. */

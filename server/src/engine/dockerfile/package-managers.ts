@@ -227,12 +227,6 @@ export function shortText(command: PackageCommand): string {
 
 // ---- Stages ------------------------------------------------------------------------
 
-/** The stage a `--from` or mount `from=` value names: by index or by name. */
-function stageNamed(model: DockerfileModel, name: string): Stage | undefined {
-  const lower = name.toLowerCase();
-  return /^\d+$/.test(name) ? model.stages[Number(name)] : model.stages.find((s) => s.name === lower);
-}
-
 /**
  * Whether a stage's files end up in an image: the final stage, any stage no other stage
  * builds on or copies from (a `--target`), and the stages those are built `FROM`. A
@@ -266,7 +260,7 @@ function readImageStages(model: DockerfileModel): Stage[] {
       for (const flag of instruction.getFlags()) {
         const value = flag.getValue() ?? '';
         const from = flag.getName() === 'from' ? value : flag.getName() === 'mount' ? /(?:^|,)from=([^,]+)/.exec(value)?.[1] : undefined;
-        const source = from ? stageNamed(model, from) : undefined;
+        const source = from ? model.stageNamed(from) : undefined;
         if (source && source !== stage) used.add(source);
       }
     }

@@ -1,19 +1,30 @@
 /**
  * Edit distance where inserting, deleting or changing a character, or swapping two
- * neighbours (the commonest typo), each cost one.
+ * neighbours (the commonest typo), each cost one. Past `max` the answer is only some
+ * number above `max`: the work stops once every row exceeds it.
  */
-export function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  // Three rows: the one before last is needed for swaps.
+  let before = new Int32Array(b.length + 1);
+  let last = Int32Array.from({ length: b.length + 1 }, (_, j) => j);
+  let row = new Int32Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
+    const ai = a.charCodeAt(i - 1);
+    const previous = i > 1 ? a.charCodeAt(i - 2) : -1;
+    row[0] = i;
+    let least = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min(last[j] + 1, row[j - 1] + 1, last[j - 1] + (ai === bj ? 0 : 1));
+      if (j > 1 && ai === b.charCodeAt(j - 2) && previous === bj) d = Math.min(d, before[j - 2] + 1);
+      row[j] = d;
+      if (d < least) least = d;
     }
+    if (least > max) return least;
+    [before, last, row] = [last, row, before];
   }
-  return d[a.length][b.length];
+  return last[b.length];
 }
 
 /**
@@ -37,7 +48,7 @@ export function byCloseness(name: string, candidates: Iterable<string>, maxDista
   let cut = Infinity;
   for (const c of byBound) {
     if (c.bound > cut) break;
-    c.distance = editDistance(lower, c.candidate.toLowerCase());
+    c.distance = editDistance(lower, c.candidate.toLowerCase(), Math.min(maxDistance, cut));
     if (c.distance > maxDistance) continue;
     found.push(c);
     if (found.length >= limit) {

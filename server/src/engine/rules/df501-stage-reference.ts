@@ -50,29 +50,60 @@ function fromReference(model: DockerfileModel, stage: Stage): Reference | undefi
   return value ? { value, range: stage.imageRange, inFrom: true } : undefined;
 }
 
-/** The stage a `--from`/`from=` value names: by index or by name, anywhere in the file, as BuildKit resolves it. */
-function stageNamed(model: DockerfileModel, value: string): Stage | undefined {
-  const name = value.toLowerCase();
-  return /^\d+$/.test(name) ? model.stages[Number(name)] : model.stages.find((s) => s.name === name);
+/** Per model: the stages each stage needs built first, through its FROM parent and the stages it copies or mounts from. */
+const dependencyTables = new WeakMap<DockerfileModel, Map<Stage, Stage[]>>();
+
+function dependencies(model: DockerfileModel): Map<Stage, Stage[]> {
+  let table = dependencyTables.get(model);
+  if (!table) {
+    table = new Map();
+    for (const stage of model.stages) {
+      const used = stage.instructions.flatMap(referencesIn).map((r) => model.stageNamed(r.value));
+      table.set(
+        stage,
+        [stage.parent, ...used].filter((d): d is Stage => d !== undefined),
+      );
+    }
+    dependencyTables.set(model, table);
+  }
+  return table;
 }
 
-/** Whether building `from` needs `target`: through FROM parents and the stages it copies or mounts from. */
+/** Whether building `from` needs `target`. */
 function dependsOn(model: DockerfileModel, from: Stage, target: Stage): boolean {
+  const table = dependencies(model);
   const seen = new Set<Stage>();
   const visit = (s: Stage): boolean => {
     if (s === target) return true;
     if (seen.has(s)) return false;
     seen.add(s);
-    const deps = s.instructions.flatMap(referencesIn).map((r) => stageNamed(model, r.value));
-    return [s.parent, ...deps].some((d) => d !== undefined && visit(d));
+    return (table.get(s) ?? []).some(visit);
   };
   return visit(from);
+}
+
+/** The stages whose build needs `target`, itself included. */
+function dependents(model: DockerfileModel, target: Stage): Set<Stage> {
+  const needing = new Set<Stage>([target]);
+  const table = dependencies(model);
+  // Stages only need earlier ones or ones named anywhere; repeat until nothing is added.
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const [stage, deps] of table) {
+      if (!needing.has(stage) && deps.some((d) => needing.has(d))) {
+        needing.add(stage);
+        grown = true;
+      }
+    }
+  }
+  return needing;
 }
 
 /** Stages a reference from `stage` could use: those above for FROM; any that does not depend on it for `--from`. */
 function usable(model: DockerfileModel, stage: Stage, ref: Reference): Stage[] {
   if (ref.inFrom) return model.stages.slice(0, stage.index);
-  return model.stages.filter((s) => s !== stage && !dependsOn(model, s, stage));
+  const needing = dependents(model, stage);
+  return model.stages.filter((s) => !needing.has(s));
 }
 
 /** Why a reference does not resolve, or undefined when it does. */
@@ -80,13 +111,14 @@ function problem(model: DockerfileModel, stage: Stage, ref: Reference): string |
   const name = ref.value.toLowerCase();
   if (ref.inFrom) {
     // FROM only sees the stages above it; any other name is an image to pull.
-    if (model.stages.slice(0, stage.index).some((s) => s.name === name) || !isBare(name) || name === 'scratch' || isOfficialImageName(name)) return undefined;
-    const later = model.stages.find((s) => s.index > stage.index && s.name === name);
+    const named = model.stagesNamed(name);
+    if (named.some((s) => s.index < stage.index) || !isBare(name) || name === 'scratch' || isOfficialImageName(name)) return undefined;
+    const later = named.find((s) => s.index > stage.index);
     if (later) return `Stage '${name}' is defined further down, on line ${later.from.getRange().start.line + 1}, and FROM only sees stages above it, so this pulls an image named '${name}' instead.`;
     const close = likelyMeant(name, usable(model, stage, ref));
     return close.length > 0 ? `No stage named '${name}' is defined above; did you mean '${close[0]}'?` : undefined;
   }
-  const target = stageNamed(model, name);
+  const target = model.stageNamed(name);
   if (target === stage) return `Stage ${/^\d/.test(name) ? name : `'${name}'`} is the stage this instruction is in; a stage cannot copy or mount from itself.`;
   if (target && dependsOn(model, target, stage)) return `Stage '${target.name ?? target.index}' itself builds on this stage, so using it here makes a cycle that BuildKit rejects.`;
   if (target) return undefined;
@@ -131,7 +163,7 @@ export const df501 = stageRule({
     summary: '`COPY --from`, `RUN --mount=from=` or `FROM` names a stage that does not exist where it is used, or that leads back to the stage using it.',
     why: 'A name that matches no stage is taken as an image to pull, so a typo in `--from`, or a `FROM` naming a stage that is only defined further down, makes the build fetch an image that does not exist, with an error about the registry rather than about the Dockerfile. A stage that copies from itself, or from a stage built on it, is a cycle BuildKit refuses.',
   },
-  stageInputs: (model) => model.stagesKey(),
+  fileInputs: (model) => model.stagesKey(),
   checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
     const refs = [fromReference(model, stage), ...stage.instructions.flatMap(referencesIn)];
     for (const ref of refs) {
