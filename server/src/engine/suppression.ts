@@ -17,6 +17,8 @@ const OURS = /^#\s*dockerpatterns\s+(ignore|ignore-file)\s*=\s*([\w ,*-]+)$/i;
 const HADOLINT = /^#\s*hadolint\s+(?:(global|stage)\s+)?ignore\s*=\s*([\w ,-]+)$/i;
 const BUILDKIT = /^#\s*check\s*=\s*(?:.*;)?\s*skip\s*=\s*([\w ,]+)/i;
 const DCLINT = /#\s*dclint\s+(disable-file|disable-line|disable-next-line|disable)\b\s*([\w ,-]*)$/i;
+/** A word every comment above holds: a file without one is not read line by line. */
+const ANY = /dockerpatterns|hadolint|dclint|check\s*=/i;
 
 /** Maps our ids and peer names (DL3006, JSONArgsRecommended, no-version-field) to rule ids. */
 function resolver(rules: readonly Rule[], language: Language): (names: string) => Set<string> {
@@ -54,10 +56,11 @@ function nextSpan(info: LineInfo, line: number): { start: number; end: number } 
   return info.spans.find((s) => s.start > line);
 }
 
-export function readSuppressions(lines: LineIndex, language: Language, rules: readonly Rule[], info: LineInfo): Suppressions {
-  const text = lines.text;
+/** `lineInfo` is asked for only when a comment needs it. */
+export function readSuppressions(lines: LineIndex, language: Language, rules: readonly Rule[], lineInfo: () => LineInfo): Suppressions {
   const result: Suppressions = { file: new Set(), lines: new Map() };
-  if (!text.includes('#')) return result;
+  if (!ANY.test(lines.text)) return result;
+  const info = lineInfo();
   const ids = resolver(rules, language);
   let header = true;
   for (let line = 0; line < lines.lineCount; line++) {
