@@ -7,12 +7,13 @@ import type { FileAccess } from './types';
  * version reuses the reports of every stage whose inputs are unchanged (see `stageKey`).
  */
 export class StageFindings {
-  /** Per rule: its file-wide inputs, and its entries by the stage's piece of the document. */
-  private readonly byRule = new Map<string, { fileKey: string; stages: Map<number, Entry> }>();
-  /** `stageKey` of each stage, by its piece. */
-  private readonly stageKeys = new Map<number, string>();
-  /** Per piece, whether its `stageKey` is the earlier version's: compared once per lint, not once per rule. */
-  private readonly sameStage = new Map<number, boolean>();
+  /** Per rule: its file-wide inputs, and its entries in stage order. */
+  private readonly byRule = new Map<string, { fileKey: string; entries: Entry[] }>();
+  /** The stages' pieces of the document and their `stageKey`s, in stage order. */
+  private readonly chunks: number[];
+  private readonly keys: string[];
+  /** Per stage, where the earlier version has the same stage with the same `stageKey`; -1 where it has none. */
+  private readonly sameAt: number[];
   private readonly earlier: StageFindings | undefined;
 
   /**
@@ -25,7 +26,13 @@ export class StageFindings {
     earlier: StageFindings | undefined,
   ) {
     this.earlier = earlier?.context === context ? earlier : undefined;
-    for (const stage of model.stages) this.stageKeys.set(stage.chunk, model.stageKey(stage));
+    this.chunks = model.stages.map((stage) => stage.chunk);
+    this.keys = model.stages.map((stage) => model.stageKey(stage));
+    const before = new Map(this.earlier?.chunks.map((chunk, index) => [chunk, index]));
+    this.sameAt = this.chunks.map((chunk, i) => {
+      const index = before.get(chunk);
+      return index !== undefined && this.earlier?.keys[index] === this.keys[i] ? index : -1;
+    });
   }
 
   /**
@@ -35,24 +42,19 @@ export class StageFindings {
   reports(rule: StageRule, context: RuleContext): Report[] {
     const fileKey = rule.fileInputs?.(this.model) ?? '';
     const known = this.earlier?.byRule.get(rule.id);
-    const reusable = known?.fileKey === fileKey ? known.stages : undefined;
-    const stages = new Map<number, Entry>();
-    this.byRule.set(rule.id, { fileKey, stages });
+    const reusable = known?.fileKey === fileKey ? known.entries : undefined;
+    const stages = this.model.stages;
+    const entries = new Array<Entry>(stages.length);
+    this.byRule.set(rule.id, { fileKey, entries });
     const out: Report[] = [];
-    for (const stage of this.model.stages) {
-      const inputs = rule.stageInputs?.(this.model, stage) ?? '';
-      const entry = reusable?.get(stage.chunk);
-      const reused = entry && entry.inputs === inputs && this.unchanged(stage.chunk) && readsHold(entry.reads, context.files) ? entry : check(rule, this.model, stage, context, inputs);
-      stages.set(stage.chunk, reused);
-      out.push(...reused.reports);
+    for (let i = 0; i < stages.length; i++) {
+      const inputs = rule.stageInputs?.(this.model, stages[i]) ?? '';
+      const entry = reusable && this.sameAt[i] >= 0 ? reusable[this.sameAt[i]] : undefined;
+      const kept = entry && entry.inputs === inputs && readsHold(entry.reads, context.files) ? entry : check(rule, this.model, stages[i], context, inputs);
+      entries[i] = kept;
+      for (const report of kept.reports) out.push(report);
     }
     return out;
-  }
-
-  private unchanged(chunk: number): boolean {
-    let same = this.sameStage.get(chunk);
-    if (same === undefined) this.sameStage.set(chunk, (same = this.earlier?.stageKeys.get(chunk) === this.stageKeys.get(chunk)));
-    return same;
   }
 }
 
