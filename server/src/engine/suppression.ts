@@ -56,7 +56,7 @@ function nextSpan(info: LineInfo, line: number): { start: number; end: number } 
   return info.spans.find((s) => s.start > line);
 }
 
-/** `lineInfo` is asked for only when a comment needs it. */
+/** `lineInfo` is built only for a file that holds one of the comments. */
 export function readSuppressions(lines: LineIndex, language: Language, rules: readonly Rule[], lineInfo: () => LineInfo): Suppressions {
   const result: Suppressions = { file: new Set(), lines: new Map() };
   if (!ANY.test(lines.text)) return result;

@@ -50,19 +50,26 @@ function fromReference(model: DockerfileModel, stage: Stage): Reference | undefi
   return value ? { value, range: stage.imageRange, inFrom: true } : undefined;
 }
 
-/** Per model: the stages each stage needs built first, through its FROM parent and the stages it copies or mounts from. */
-const dependencyTables = new WeakMap<DockerfileModel, Map<Stage, Stage[]>>();
+/**
+ * Per model, each stage's dependencies (its FROM parent and the stages it copies or mounts
+ * from, which must be built first) and, the other way round, the stages that depend on it.
+ */
+interface DependencyTable {
+  needs: Map<Stage, Stage[]>;
+  neededBy: Map<Stage, Stage[]>;
+}
 
-function dependencies(model: DockerfileModel): Map<Stage, Stage[]> {
+const dependencyTables = new WeakMap<DockerfileModel, DependencyTable>();
+
+function dependencies(model: DockerfileModel): DependencyTable {
   let table = dependencyTables.get(model);
   if (!table) {
-    table = new Map();
+    table = { needs: new Map(), neededBy: new Map(model.stages.map((s) => [s, []])) };
     for (const stage of model.stages) {
       const used = stage.instructions.flatMap(referencesIn).map((r) => model.stageNamed(r.value));
-      table.set(
-        stage,
-        [stage.parent, ...used].filter((d): d is Stage => d !== undefined),
-      );
+      const needs = [stage.parent, ...used].filter((d): d is Stage => d !== undefined);
+      table.needs.set(stage, needs);
+      for (const need of needs) table.neededBy.get(need)?.push(stage);
     }
     dependencyTables.set(model, table);
   }
@@ -71,32 +78,19 @@ function dependencies(model: DockerfileModel): Map<Stage, Stage[]> {
 
 /** Whether building `from` needs `target`. */
 function dependsOn(model: DockerfileModel, from: Stage, target: Stage): boolean {
-  const table = dependencies(model);
-  const seen = new Set<Stage>();
-  const visit = (s: Stage): boolean => {
-    if (s === target) return true;
-    if (seen.has(s)) return false;
-    seen.add(s);
-    return (table.get(s) ?? []).some(visit);
-  };
-  return visit(from);
+  return reachable(from, dependencies(model).needs).has(target);
 }
 
 /** The stages whose build needs `target`, itself included. */
 function dependents(model: DockerfileModel, target: Stage): Set<Stage> {
-  const needing = new Set<Stage>([target]);
-  const table = dependencies(model);
-  // Stages only need earlier ones or ones named anywhere; repeat until nothing is added.
-  for (let grown = true; grown; ) {
-    grown = false;
-    for (const [stage, deps] of table) {
-      if (!needing.has(stage) && deps.some((d) => needing.has(d))) {
-        needing.add(stage);
-        grown = true;
-      }
-    }
-  }
-  return needing;
+  return reachable(target, dependencies(model).neededBy);
+}
+
+/** `start` and every stage reached from it along `edges`. */
+function reachable(start: Stage, edges: ReadonlyMap<Stage, readonly Stage[]>): Set<Stage> {
+  const reached = new Set<Stage>([start]);
+  for (const stage of reached) for (const next of edges.get(stage) ?? []) reached.add(next);
+  return reached;
 }
 
 /** Stages a reference from `stage` could use: those above for FROM; any that does not depend on it for `--from`. */
