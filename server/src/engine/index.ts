@@ -85,6 +85,7 @@ export function lint(doc: ParsedDocument, context: LintContext, options: LintOpt
       options.onRuleError?.(rule.id, error);
     }
   }
+  stages?.done();
   const suppressions = readSuppressions(doc.model.lines, doc.language, RULES, () => lineInfo(doc));
   return findings
     .filter((f) => !isSuppressed(suppressions, f))

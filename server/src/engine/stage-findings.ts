@@ -14,7 +14,8 @@ export class StageFindings {
   private readonly keys: string[];
   /** Per stage, where the earlier version has the same stage with the same `stageKey`; -1 where it has none. */
   private readonly sameAt: number[];
-  private readonly earlier: StageFindings | undefined;
+  /** Dropped once the lint is done: each version holding the one before would keep every version alive. */
+  private earlier: StageFindings | undefined;
 
   /**
    * `context`: everything outside the document the reports depend on, as a key; `earlier`:
@@ -55,6 +56,11 @@ export class StageFindings {
       for (const report of kept.reports) out.push(report);
     }
     return out;
+  }
+
+  /** Called when every rule has reported: the earlier version is not needed any more. */
+  done(): void {
+    this.earlier = undefined;
   }
 }
 
