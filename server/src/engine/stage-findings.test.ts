@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { lint, parse, type Finding, type LintContext, type ParsedDocument } from '.';
 import { fileAccess } from '../test-support/rule-tester';
 
@@ -33,7 +35,7 @@ function assertFollows(result: ReturnType<typeof relint>, ruleId: string): void 
 describe('findings reused from the previous version', () => {
   test('an unchanged stage keeps its parse', () => {
     const r = relint('FROM alpine:3.22 AS base\nRUN echo one\nFROM base\nRUN echo two\n', 'FROM alpine:3.22 AS base\nRUN echo one!\nFROM base\nRUN echo two\n');
-    assert.notEqual(stages(r.second)[0].from, stages(r.first)[0].from);
+    assert.notEqual(stages(r.second)[0].instructions[0], stages(r.first)[0].instructions[0]);
     assert.equal(stages(r.second)[1].from, stages(r.first)[1].from);
     assert.deepEqual(r.incremental, r.fresh);
   });
@@ -72,6 +74,26 @@ describe('findings reused from the previous version', () => {
     assertFollows(relint(text, text, { after: { config: { rules: { DF105: 'error' } } } }), 'DF105');
   });
 
+  test('an edited stage keeps the instructions above the edit, and parses the rest again', () => {
+    const before = 'FROM alpine:3.22 AS base\nRUN echo one\nCOPY a.txt /srv/\nRUN echo two\nUSER app\nFROM base\nRUN echo three\n';
+    const r = relint(before, before.replace('RUN echo two', 'RUN echo 2'));
+    const [edited, other] = [stages(r.first)[0], stages(r.first)[1]];
+    const [editedAfter, otherAfter] = stages(r.second);
+    assert.equal(editedAfter.from, edited.from);
+    assert.deepEqual(
+      editedAfter.instructions.map((i, n) => i === edited.instructions[n]),
+      [true, true, false, false],
+      'RUN echo one and the COPY are kept; the edited RUN and the USER below it are new',
+    );
+    assert.equal(otherAfter.instructions[0], other.instructions[0]);
+    assert.deepEqual(r.incremental, r.fresh);
+  });
+
+  test('an instruction below an edited ENV reads the new value (DF213 through WORKDIR $DIR)', () => {
+    const before = 'FROM alpine:3.22\nENV DIR=/app\nWORKDIR $DIR\nCOPY . .\nRUN chown -R app /app\n';
+    assertFollows(relint(before, before.replace('DIR=/app', 'DIR=/web')), 'DF213');
+  });
+
   test('a FROM inside a here-document and a continued line: the whole text is parsed again', () => {
     const heredoc = 'FROM alpine:3.22\nRUN <<EOF\necho one\nFROM debian:13\nEOF\nFROM alpine:3.22 AS two\nRUN echo \\\nFROM x\n';
     const r = relint(heredoc, heredoc.replace('echo one', 'echo uno'));
@@ -81,4 +103,29 @@ describe('findings reused from the previous version', () => {
     assert.equal(stages(opened.second).length, 1, 'the here-document now runs to the end');
     assert.deepEqual(opened.incremental, opened.fresh);
   });
+});
+
+describe('memory across versions', () => {
+  const samples = [
+    { language: 'dockerfile', fileName: 'Dockerfile', text: 'FROM alpine:3.22 AS base\nRUN echo one\nFROM base\nRUN echo two\n' },
+    { language: 'dockercompose', fileName: 'compose.yaml', text: 'services:\n  web:\n    image: nginx:1.27\n    command: one\n  db:\n    image: postgres:17\n' },
+  ] as const;
+  for (const { language, fileName, text } of samples) {
+    test(`a ${language} version linted with the one before does not keep that one alive`, async () => {
+      setFlagsFromString('--expose-gc');
+      const gc = runInNewContext('gc') as () => void;
+      const context: LintContext = { fileName, config: {} };
+      let previous = parse(text, language);
+      lint(previous, context);
+      const first = new WeakRef(previous.model);
+      for (let n = 1; n <= 3; n++) {
+        const next = parse(text.replace('one', 'one'.repeat(n + 1)), language, previous);
+        lint(next, context, { previous });
+        previous = next;
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+      gc();
+      assert.equal(first.deref(), undefined, 'the first version is still reachable from the last');
+    });
+  }
 });

@@ -96,16 +96,49 @@ function reparse(text: string, lines: LineIndex, prepare: PrepareInstructions, p
       continue;
     }
     const padded = prefix + '\n'.repeat(startLine - starts[0]) + own;
-    const instructions = DockerfileParser.parse(padded)
+    const parsed = DockerfileParser.parse(padded)
       .getInstructions()
       .filter((i) => i.getRange().start.line >= startLine);
-    prepare(instructions);
+    const kept = reused ? unchangedInstructions(reused, own) : undefined;
+    const instructions = parsed.map((i) => kept?.get(rangeKey(i)) ?? i);
+    prepare(instructions.filter((i, n) => i === parsed[n]));
     pieces.push({ id: ++lastChunkId, startLine, text: own, instructions });
   }
   const last = pieces.length - 1;
   if (!pieces.every((piece, k) => k === last || (piece.clean ??= splitsCleanly(piece, k, lines, escape)))) return undefined;
   if (!startsStage(pieces[last])) return undefined;
   return { ast: facade(previous.head, pieces.flatMap((p) => p.instructions)), pieces, prefix, head: previous.head };
+}
+
+const rangeKey = (instruction: Instruction) => {
+  const { start, end } = instruction.getRange();
+  return `${start.line}:${start.character}-${end.line}:${end.character}`;
+};
+
+/**
+ * The instructions of an edited stage that end on a line before the first one the edit
+ * changed, by range. Everything dockerfile-ast reads for them, their own text and the
+ * `ENV`/`ARG`s above them, is the same in both versions, so where the fresh parse finds an
+ * instruction with the same range the earlier object (with every answer cached on it) stands
+ * in for it. Instructions below the edit may resolve variables against changed lines.
+ */
+function unchangedInstructions(old: Chunk, text: string): Map<string, Instruction> {
+  const kept = new Map<string, Instruction>();
+  const shorter = Math.min(old.text.length, text.length);
+  let head = 0;
+  while (head < shorter && old.text.charCodeAt(head) === text.charCodeAt(head)) head++;
+  // A change between `\r` and `\n` changes the line the `\r` ends.
+  if (head > 0 && text.charCodeAt(head - 1) === 13) head--;
+  let firstChanged = old.startLine;
+  for (let i = 0; i < head; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) firstChanged++;
+  }
+  for (const instruction of old.instructions) {
+    if (instruction.getRange().end.line >= firstChanged) break;
+    kept.set(rangeKey(instruction), instruction);
+  }
+  return kept;
 }
 
 const FROM = /^from(\s|$)/i;
