@@ -42,8 +42,12 @@ function collect(run: Instruction, text: string, base: number | undefined, escap
   return commands;
 }
 
-/** Per model: commands hold document offsets, which move when text before a reused instruction changes. */
-const parsed = new WeakMap<DockerfileModel, Map<Instruction, readonly ShellCommand[]>>();
+/**
+ * Kept on the instruction with the offset it stood at: a reused instruction keeps its
+ * commands, moved by as much as the text above it changed length.
+ */
+const COMMANDS = Symbol('shellCommands');
+type WithCommands = Instruction & { [COMMANDS]?: { at: number; commands: readonly ShellCommand[] } };
 
 /**
  * Every simple command a `RUN` executes: shell form, exec form running a shell with
@@ -51,13 +55,15 @@ const parsed = new WeakMap<DockerfileModel, Map<Instruction, readonly ShellComma
  * Computed once per instruction; many rules ask.
  */
 export function shellCommands(model: DockerfileModel, run: Instruction): readonly ShellCommand[] {
-  let known = parsed.get(model);
-  if (!known) parsed.set(model, (known = new Map()));
-  let commands = known.get(run);
-  if (!commands) {
-    commands = readCommands(model, run);
-    known.set(run, commands);
-  }
+  const memo = run as WithCommands;
+  const at = model.lines.offsetAt(run.getRange().start);
+  const known = memo[COMMANDS];
+  if (known?.at === at) return known.commands;
+  // Fields one by one: a spread would also copy answers memoised on the command that point back at it.
+  const commands = known
+    ? known.commands.map((c) => (c.base === undefined ? c : { run: c.run, command: c.command, words: c.words, base: c.base + at - known.at }))
+    : readCommands(model, run);
+  memo[COMMANDS] = { at, commands };
   return commands;
 }
 
