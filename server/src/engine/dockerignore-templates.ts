@@ -1,5 +1,6 @@
 import { shellCommands } from './dockerfile/commands';
 import type { DockerfileModel } from './dockerfile/model';
+import { isIgnored, parseDockerignore, type IgnorePattern } from './dockerignore';
 import type { FileAccess } from './types';
 
 export type Ecosystem = 'node' | 'python' | 'go' | 'general';
@@ -34,3 +35,25 @@ export function detectEcosystem(model: DockerfileModel, files: FileAccess | unde
 }
 
 export const ECOSYSTEM_LABEL: Record<Ecosystem, string> = { node: 'Node.js', python: 'Python', go: 'Go', general: 'general' };
+
+/** Each template line as a compiled pattern, read once: every lint of a Dockerfile without a `.dockerignore` asks. */
+const templatePatterns = new Map<string, IgnorePattern[]>();
+/** The last template made, for the next version of the same file, which nearly always copies the same files. */
+let lastTemplate: { key: string; lines: string[] } | undefined;
+
+/** The ecosystem's template without the lines that would leave out a file the Dockerfile copies by name. */
+export function dockerignoreTemplate(ecosystem: Ecosystem, copied: ReadonlySet<string>): string[] {
+  const key = `${ecosystem}\n${[...copied].join('\n')}`;
+  if (lastTemplate?.key !== key) lastTemplate = { key, lines: filterTemplate(ecosystem, copied) };
+  return lastTemplate.lines;
+}
+
+function filterTemplate(ecosystem: Ecosystem, copied: ReadonlySet<string>): string[] {
+  return DOCKERIGNORE_TEMPLATES[ecosystem].filter((line) => {
+    if (line === '' || line.startsWith('#')) return true;
+    let patterns = templatePatterns.get(line);
+    if (!patterns) templatePatterns.set(line, (patterns = parseDockerignore(line)));
+    for (const source of copied) if (isIgnored(patterns, source)) return false;
+    return true;
+  });
+}

@@ -1,5 +1,5 @@
-import { isIgnored, parseDockerignore, dockerignoreCandidates } from '../dockerignore';
-import { detectEcosystem, DOCKERIGNORE_TEMPLATES, ECOSYSTEM_LABEL } from '../dockerignore-templates';
+import { dockerignoreCandidates } from '../dockerignore';
+import { detectEcosystem, dockerignoreTemplate, ECOSYSTEM_LABEL } from '../dockerignore-templates';
 import { copyOperands, isBroadCopy } from '../dockerfile/instructions';
 import type { DockerfileModel } from '../dockerfile/model';
 import type { DockerfileRule, RuleContext } from '../rule';
@@ -30,11 +30,7 @@ export const df202: DockerfileRule = {
         .flatMap((i) => (i.getKeyword() === 'COPY' || i.getKeyword() === 'ADD' ? (copyOperands(i)?.sources ?? []) : []))
         .filter((s) => s !== '.' && s !== './'),
     );
-    const lines = DOCKERIGNORE_TEMPLATES[ecosystem].filter((line) => {
-      if (line === '' || line.startsWith('#')) return true;
-      const pattern = parseDockerignore(line);
-      return ![...named].some((source) => isIgnored(pattern, source));
-    });
+    const lines = dockerignoreTemplate(ecosystem, named);
     context.report({
       range: copy.getRange(),
       message: `This copies the whole build context, but there is no .dockerignore: .git, local dependencies, build output and .env files all go into the build. Add a .dockerignore.`,
