@@ -17,8 +17,20 @@ const OURS = /^#\s*dockerpatterns\s+(ignore|ignore-file)\s*=\s*([\w ,*-]+)$/i;
 const HADOLINT = /^#\s*hadolint\s+(?:(global|stage)\s+)?ignore\s*=\s*([\w ,-]+)$/i;
 const BUILDKIT = /^#\s*check\s*=\s*(?:.*;)?\s*skip\s*=\s*([\w ,]+)/i;
 const DCLINT = /#\s*dclint\s+(disable-file|disable-line|disable-next-line|disable)\b\s*([\w ,-]*)$/i;
-/** A word every comment above holds: a file without one is not read line by line. */
-const ANY = /dockerpatterns|hadolint|dclint|check\s*=/i;
+/** A word every comment above holds: only the lines that hold one are read. */
+const KEYWORD = /dockerpatterns|hadolint|dclint|check\s*=/gi;
+
+/** The lines holding a keyword, in order. */
+function keywordLines(lines: LineIndex): number[] {
+  const found: number[] = [];
+  const keyword = new RegExp(KEYWORD);
+  for (let m = keyword.exec(lines.text); m; m = keyword.exec(lines.text)) {
+    const line = lines.positionAt(m.index).line;
+    found.push(line);
+    keyword.lastIndex = Math.max(keyword.lastIndex, lines.lineEnd(line));
+  }
+  return found;
+}
 
 /** Maps our ids and peer names (DL3006, JSONArgsRecommended, no-version-field) to rule ids. */
 function resolver(rules: readonly Rule[], language: Language): (names: string) => Set<string> {
@@ -56,14 +68,16 @@ function nextSpan(info: LineInfo, line: number): { start: number; end: number } 
   return info.spans.find((s) => s.start > line);
 }
 
-/** `lineInfo` is built only for a file that holds one of the comments. */
+/** `lineInfo` is built only for a file that holds one of the comments' keywords. */
 export function readSuppressions(lines: LineIndex, language: Language, rules: readonly Rule[], lineInfo: () => LineInfo): Suppressions {
   const result: Suppressions = { file: new Set(), lines: new Map() };
-  if (!ANY.test(lines.text)) return result;
+  const candidates = keywordLines(lines);
+  if (candidates.length === 0) return result;
   const info = lineInfo();
   const ids = resolver(rules, language);
-  let header = true;
-  for (let line = 0; line < lines.lineCount; line++) {
+  // BuildKit reads `# check=` only in the comments above the first instruction.
+  const firstStatement = info.spans[0]?.start ?? lines.lineCount;
+  for (const line of candidates) {
     const full = lines.lineText(line);
     const trimmed = full.trim();
     if (!trimmed.startsWith('#')) {
@@ -71,7 +85,6 @@ export function readSuppressions(lines: LineIndex, language: Language, rules: re
         const trailing = DCLINT.exec(full);
         if (trailing && trailing[1].toLowerCase() === 'disable-line') add(result.lines, line, trailing[2] ? ids(trailing[2]) : new Set(['*']));
       }
-      if (trimmed) header = false;
       continue;
     }
     const span = (target: { start: number; end: number } | undefined, found: Set<string>) => {
@@ -96,7 +109,7 @@ export function readSuppressions(lines: LineIndex, language: Language, rules: re
       }
       const check = BUILDKIT.exec(trimmed);
       if (check) {
-        if (header) ids(check[1]).forEach((id) => result.file.add(id));
+        if (line < firstStatement) ids(check[1]).forEach((id) => result.file.add(id));
         else if (nextSpan(info, line)?.start === line + 1) span(nextSpan(info, line), ids(check[1]));
       }
       continue;
