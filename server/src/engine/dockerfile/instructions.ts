@@ -69,15 +69,25 @@ export function openEnd(model: DockerfileModel): Position | undefined {
   return openAt(model.ast.getInstructions(), model.lines, model.lines.lineCount - 1, model.ast.getEscapeCharacter());
 }
 
-/** The shell commands of a shell-form `RUN` (exec form and heredocs give none). */
+/** The shell commands of a shell-form `RUN` (exec form and heredocs give none). Read once per instruction. */
 export function runScript(model: DockerfileModel, instruction: Instruction): ShellScript | undefined {
   const args = instruction.getArgumentsRange();
   if (!args) return undefined;
   const start = model.lines.offsetAt(args.start);
-  const text = model.text.slice(start, model.lines.offsetAt(args.end));
-  if (text.startsWith('[') || heredocs(instruction)?.length !== 0) return undefined;
-  return { commands: parseShell(text, { escape: model.ast.getEscapeCharacter() }), offset: start };
+  const memo = instruction as Instruction & { [SCRIPT]?: ShellScript | null };
+  let known = memo[SCRIPT];
+  if (known === undefined) {
+    const text = model.text.slice(start, model.lines.offsetAt(args.end));
+    known = text.startsWith('[') || heredocs(instruction)?.length !== 0 ? null : { commands: parseShell(text, { escape: model.ast.getEscapeCharacter() }), offset: start };
+  } else if (known && known.offset !== start) {
+    // A reused instruction below text that changed length: the commands count from the new place.
+    known = { commands: known.commands, offset: start };
+  }
+  memo[SCRIPT] = known;
+  return known ?? undefined;
 }
+
+const SCRIPT = Symbol('runScript');
 
 /** A `COPY`/`ADD` of the whole build context (`.` or `./` as a source, not from a stage). */
 export function isBroadCopy(instruction: Instruction): boolean {

@@ -1,4 +1,4 @@
-import { Argument, Instruction, type From } from 'dockerfile-ast';
+import { Argument, From, Instruction } from 'dockerfile-ast';
 import { parseChunks, type Chunk, type DockerfileAst, type ParsedChunks } from './chunks';
 import { parseImageRef, type ImageRef } from '../image-ref';
 import { keywordCase } from './casing';
@@ -116,21 +116,24 @@ export class DockerfileModel {
  * dockerfile-ast re-reads an instruction's text on every `getRawArguments()` call, which its
  * own getters (`getArguments`, `getFlags`, `getArgumentsRange`, heredocs, the JSON forms)
  * make again and again, and nearly every rule asks: most of the lint time went there. A parse
- * never changes, so each instruction keeps its first answer and hands out copies:
- * dockerfile-ast edits what it gets back (it shifts flags off the array, and `FROM`'s
- * registry and name getters move the ends of an argument's range).
+ * never changes, so each instruction keeps its first answer and hands out a new array of the
+ * same arguments, as dockerfile-ast shifts flags off the array it gets. `FROM`'s registry and
+ * name getters also move the ends of its first argument's range, so a `FROM` hands out copies
+ * of the arguments themselves (positions are replaced there, never changed in place).
  */
 /** Kept on the instruction itself: a WeakMap over every instruction held ~100 MiB more at peak on large files. */
 const RAW_ARGUMENTS = Symbol('rawArguments');
 type WithRawArguments = Instruction & { [RAW_ARGUMENTS]?: Argument[] };
-const copies = (args: Argument[]) =>
-  args.map((a) => {
-    const r = a.getRange();
-    return new Argument(a.getValue(), { start: { ...r.start }, end: { ...r.end } });
-  });
+const handOut = (instruction: Instruction, args: Argument[]) =>
+  instruction instanceof From
+    ? args.map((a) => {
+        const r = a.getRange();
+        return new Argument(a.getValue(), { start: r.start, end: r.end });
+      })
+    : args.slice();
 const readRawArguments = (Instruction.prototype as unknown as { getRawArguments: () => Argument[] }).getRawArguments;
 (Instruction.prototype as unknown as { getRawArguments: () => Argument[] }).getRawArguments = function (this: WithRawArguments): Argument[] {
-  return copies((this[RAW_ARGUMENTS] ??= readRawArguments.call(this)));
+  return handOut(this, (this[RAW_ARGUMENTS] ??= readRawArguments.call(this)));
 };
 
 /** The same for `getArguments()`, which subclasses override with more parsing of their own (ENV, ARG, LABEL). */
@@ -138,7 +141,7 @@ function memoizeArguments(instructions: Instruction[]): void {
   for (const instruction of instructions) {
     const read = instruction.getArguments.bind(instruction);
     let known: Argument[] | undefined;
-    instruction.getArguments = () => copies((known ??= read()));
+    instruction.getArguments = () => handOut(instruction, (known ??= read()));
   }
 }
 
