@@ -19,6 +19,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { hover, ignoreActions, languageOf, lint, parse, ruleDocUrl, type Finding, type Fix, type Language, type ParsedDocument, type Severity } from '../engine';
 import { rangesEqual } from '../engine/text';
 import { siblingFiles } from '../host/files';
+import { idleCollection, processHooks } from './idle-collection';
 import { markdownToPlainText } from './plaintext';
 import { loadProjectConfig } from '../host/project-config';
 import { DEFAULT_SETTINGS, engineConfig, readSettings, type Settings } from '../host/settings';
@@ -54,6 +55,7 @@ const lastAnalysis = new Map<string, { end: number; ms: number }>();
 const reportedRuleErrors = new Set<string>();
 /** Project config per folder; dropped whenever a config file changes. */
 const folderConfigs = new Map<string, EngineConfig>();
+const idle = idleCollection(processHooks(() => pending.size > 0));
 let settings: Settings = DEFAULT_SETTINGS;
 let pullConfiguration = false;
 /** The client takes only plain text in hovers (it did not list markdown). */
@@ -143,6 +145,7 @@ function publish(uri: string): void {
   // The document may have changed while linting; never publish for an older version.
   if (documents.get(uri)?.version !== document.version) return;
   void connection.sendDiagnostics({ uri, version: document.version, diagnostics: (analysis?.findings ?? []).map(toDiagnostic) });
+  idle.afterResponse();
 }
 
 /**

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { idleCollection, processHooks, type CollectionHooks } from './idle-collection';
+
+function fake(used: number, size = 100) {
+  const log: string[] = [];
+  const queue: (() => void)[] = [];
+  const state = { used, busy: false };
+  const hooks: CollectionHooks = {
+    youngGeneration: () => ({ used: state.used, size }),
+    collectYoung: () => {
+      log.push('collect');
+      state.used = 0;
+    },
+    busy: () => state.busy,
+    schedule: (run) => {
+      log.push('schedule');
+      queue.push(run);
+    },
+  };
+  const runQueued = () => queue.splice(0).forEach((run) => run());
+  return { hooks, log, state, runQueued };
+}
+
+describe('young-generation collection between requests', () => {
+  test('runs on a later turn once the young generation is more than half full', () => {
+    const f = fake(60);
+    const idle = idleCollection(f.hooks);
+    idle.afterResponse();
+    assert.deepEqual(f.log, ['schedule'], 'nothing is collected while the answer goes out');
+    f.runQueued();
+    assert.deepEqual(f.log, ['schedule', 'collect']);
+  });
+
+  test('does nothing while half of it or less is in use', () => {
+    const f = fake(50);
+    idleCollection(f.hooks).afterResponse();
+    f.runQueued();
+    assert.deepEqual(f.log, ['schedule']);
+  });
+
+  test('leaves the turn to an analysis that is waiting', () => {
+    const f = fake(90);
+    const idle = idleCollection(f.hooks);
+    idle.afterResponse();
+    f.state.busy = true;
+    f.runQueued();
+    assert.deepEqual(f.log, ['schedule']);
+    f.state.busy = false;
+    idle.afterResponse();
+    f.runQueued();
+    assert.deepEqual(f.log, ['schedule', 'schedule', 'collect']);
+  });
+
+  test('several answers before the turn comes schedule one collection', () => {
+    const f = fake(90);
+    const idle = idleCollection(f.hooks);
+    idle.afterResponse();
+    idle.afterResponse();
+    f.runQueued();
+    assert.deepEqual(f.log, ['schedule', 'collect']);
+  });
+
+  test('in this process: the young generation is measured and collected', () => {
+    const hooks = processHooks(() => false);
+    let keep: object[] = [];
+    for (let i = 0; i < 50_000; i++) keep.push({ i });
+    keep = [];
+    const before = hooks.youngGeneration();
+    assert.ok(before.size > 0 && before.used > 0, JSON.stringify(before));
+    hooks.collectYoung();
+    const after = hooks.youngGeneration();
+    assert.ok(after.used < before.used, `${after.used} after, ${before.used} before`);
+    assert.equal(keep.length, 0);
+  });
+});
