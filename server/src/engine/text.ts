@@ -67,6 +67,23 @@ export class LineIndex {
   }
 }
 
+/** The part of an old text a new version replaced: `[start, end)` in the old text, and the change in length. */
+export interface TextChange {
+  start: number;
+  end: number;
+  delta: number;
+}
+
+/** Where two versions of a text differ, from their common beginning and end. */
+export function textChange(old: string, text: string): TextChange {
+  const shorter = Math.min(old.length, text.length);
+  let start = 0;
+  while (start < shorter && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < shorter - start && old.charCodeAt(old.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
+  return { start, end: old.length - tail, delta: text.length - old.length };
+}
+
 export function pos(line: number, character: number): Position {
   return { line, character };
 }

@@ -1,5 +1,5 @@
 import { isCollection, isMap, isPair, isScalar, parseDocument, type Document, type YAMLMap } from 'yaml';
-import type { LineIndex } from '../text';
+import { textChange, type LineIndex, type TextChange } from '../text';
 
 const OPTIONS = { uniqueKeys: false, prettyErrors: false } as const;
 
@@ -21,22 +21,6 @@ export function parseYaml(text: string, previous?: PreviousParse): Document {
   return (previous && reparseEntry(previous, text)) ?? parseDocument(text, OPTIONS);
 }
 
-/** The part of the old text an edit replaced: `[start, end)` in the old text, `delta` the change in length. */
-interface Change {
-  start: number;
-  end: number;
-  delta: number;
-}
-
-function changeBetween(old: string, text: string): Change {
-  const shorter = Math.min(old.length, text.length);
-  let start = 0;
-  while (start < shorter && old.charCodeAt(start) === text.charCodeAt(start)) start++;
-  let tail = 0;
-  while (tail < shorter - start && old.charCodeAt(old.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
-  return { start, end: old.length - tail, delta: text.length - old.length };
-}
-
 /** An entry of a block mapping: from the start of its key's line to the start of the next key's line. */
 interface Piece {
   map: YAMLMap;
@@ -50,7 +34,7 @@ interface Piece {
  * The entry of `map` whose lines hold the whole change. The last entry never qualifies: where
  * it ends depends on what follows the mapping, and so do the mapping's own bounds.
  */
-function pieceOf(map: YAMLMap, lines: LineIndex, change: Change): Piece | undefined {
+function pieceOf(map: YAMLMap, lines: LineIndex, change: TextChange): Piece | undefined {
   if (map.flow) return undefined;
   const starts: number[] = [];
   for (const item of map.items) {
@@ -94,7 +78,7 @@ function reparseEntry(previous: PreviousParse, text: string): Document | undefin
   if (!root || doc.errors.length || doc.warnings.length) return undefined;
   // Directives (`%YAML 1.1`) change how every scalar reads.
   if (/^%/m.test(previous.text.slice(0, root.range?.[0] ?? 0))) return undefined;
-  const change = changeBetween(previous.text, text);
+  const change = textChange(previous.text, text);
   const services = root.items.find((i) => isScalar(i.key) && i.key.value === 'services')?.value;
   const piece = (isMap(services) && pieceOf(services, lines, change)) || pieceOf(root, lines, change);
   if (!piece) return undefined;

@@ -1,5 +1,5 @@
 import { DockerfileParser, Onbuild, type Arg, type Dockerfile, type Instruction, type ParserDirective } from 'dockerfile-ast';
-import type { LineIndex } from '../text';
+import { textChange, type LineIndex } from '../text';
 import { heredocs } from './instructions';
 
 /**
@@ -99,7 +99,7 @@ function reparse(text: string, lines: LineIndex, prepare: PrepareInstructions, p
     const parsed = DockerfileParser.parse(padded)
       .getInstructions()
       .filter((i) => i.getRange().start.line >= startLine);
-    const kept = reused ? unchangedInstructions(reused, own) : undefined;
+    const kept = reused ? unchangedInstructions(reused, own, lines) : undefined;
     const instructions = parsed.map((i) => kept?.get(rangeKey(i)) ?? i);
     prepare(instructions.filter((i, n) => i === parsed[n]));
     pieces.push({ id: ++lastChunkId, startLine, text: own, instructions });
@@ -122,18 +122,12 @@ const rangeKey = (instruction: Instruction) => {
  * instruction with the same range the earlier object (with every answer cached on it) stands
  * in for it. Instructions below the edit may resolve variables against changed lines.
  */
-function unchangedInstructions(old: Chunk, text: string): Map<string, Instruction> {
+function unchangedInstructions(old: Chunk, text: string, lines: LineIndex): Map<string, Instruction> {
   const kept = new Map<string, Instruction>();
-  const shorter = Math.min(old.text.length, text.length);
-  let head = 0;
-  while (head < shorter && old.text.charCodeAt(head) === text.charCodeAt(head)) head++;
+  let { start } = textChange(old.text, text);
   // A change between `\r` and `\n` changes the line the `\r` ends.
-  if (head > 0 && text.charCodeAt(head - 1) === 13) head--;
-  let firstChanged = old.startLine;
-  for (let i = 0; i < head; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) firstChanged++;
-  }
+  if (start > 0 && text.charCodeAt(start - 1) === 13) start--;
+  const firstChanged = lines.positionAt(lines.lineStart(old.startLine) + start).line;
   for (const instruction of old.instructions) {
     if (instruction.getRange().end.line >= firstChanged) break;
     kept.set(rangeKey(instruction), instruction);
