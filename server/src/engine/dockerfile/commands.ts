@@ -1,6 +1,6 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { Range } from '../types';
-import { heredocs as heredocsOf, isModifiable } from './instructions';
+import { heredocs as heredocsOf, isModifiable, keptAt } from './instructions';
 import type { DockerfileModel } from './model';
 import { parseShell, programWords, type Command, type Word } from './shell';
 
@@ -42,12 +42,7 @@ function collect(run: Instruction, text: string, base: number | undefined, escap
   return commands;
 }
 
-/**
- * Kept on the instruction with the offset it stood at: a reused instruction keeps its
- * commands, moved by as much as the text above it changed length.
- */
 const COMMANDS = Symbol('shellCommands');
-type WithCommands = Instruction & { [COMMANDS]?: { at: number; commands: readonly ShellCommand[] } };
 
 /**
  * Every simple command a `RUN` executes: shell form, exec form running a shell with
@@ -55,16 +50,10 @@ type WithCommands = Instruction & { [COMMANDS]?: { at: number; commands: readonl
  * Computed once per instruction; many rules ask.
  */
 export function shellCommands(model: DockerfileModel, run: Instruction): readonly ShellCommand[] {
-  const memo = run as WithCommands;
-  const at = model.lines.offsetAt(run.getRange().start);
-  const known = memo[COMMANDS];
-  if (known?.at === at) return known.commands;
   // Fields one by one: a spread would also copy answers memoised on the command that point back at it.
-  const commands = known
-    ? known.commands.map((c) => (c.base === undefined ? c : { run: c.run, command: c.command, words: c.words, base: c.base + at - known.at }))
-    : readCommands(model, run);
-  memo[COMMANDS] = { at, commands };
-  return commands;
+  const move = (commands: readonly ShellCommand[], by: number) =>
+    commands.map((c) => (c.base === undefined ? c : { run: c.run, command: c.command, words: c.words, base: c.base + by }));
+  return keptAt(run, COMMANDS, model.lines.offsetAt(run.getRange().start), () => readCommands(model, run), move);
 }
 
 function readCommands(model: DockerfileModel, run: Instruction): ShellCommand[] {

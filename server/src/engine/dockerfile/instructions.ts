@@ -69,22 +69,30 @@ export function openEnd(model: DockerfileModel): Position | undefined {
   return openAt(model.ast.getInstructions(), model.lines, model.lines.lineCount - 1, model.ast.getEscapeCharacter());
 }
 
+/**
+ * An answer kept on the instruction with the document offset it was read at. A later version
+ * of the document may reuse the instruction below text that changed length: the answer is
+ * then moved by as much, not read again.
+ */
+export function keptAt<T>(instruction: Instruction, key: symbol, at: number, read: () => T, move: (known: T, by: number) => T): T {
+  const memo = instruction as Instruction & { [key: symbol]: { at: number; value: T } | undefined };
+  const known = memo[key];
+  if (known?.at === at) return known.value;
+  const value = known ? move(known.value, at - known.at) : read();
+  memo[key] = { at, value };
+  return value;
+}
+
 /** The shell commands of a shell-form `RUN` (exec form and heredocs give none). Read once per instruction. */
 export function runScript(model: DockerfileModel, instruction: Instruction): ShellScript | undefined {
   const args = instruction.getArgumentsRange();
   if (!args) return undefined;
   const start = model.lines.offsetAt(args.start);
-  const memo = instruction as Instruction & { [SCRIPT]?: ShellScript | null };
-  let known = memo[SCRIPT];
-  if (known === undefined) {
+  const read = (): ShellScript | null => {
     const text = model.text.slice(start, model.lines.offsetAt(args.end));
-    known = text.startsWith('[') || heredocs(instruction)?.length !== 0 ? null : { commands: parseShell(text, { escape: model.ast.getEscapeCharacter() }), offset: start };
-  } else if (known && known.offset !== start) {
-    // A reused instruction below text that changed length: the commands count from the new place.
-    known = { commands: known.commands, offset: start };
-  }
-  memo[SCRIPT] = known;
-  return known ?? undefined;
+    return text.startsWith('[') || heredocs(instruction)?.length !== 0 ? null : { commands: parseShell(text, { escape: model.ast.getEscapeCharacter() }), offset: start };
+  };
+  return keptAt(instruction, SCRIPT, start, read, (script, by) => script && { commands: script.commands, offset: script.offset + by }) ?? undefined;
 }
 
 const SCRIPT = Symbol('runScript');
