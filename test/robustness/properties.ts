@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { isAlias, isScalar, visit, type Document } from 'yaml';
 import { applyEdits, lint, parse, RULES, type Finding, type Fix, type Language } from '../../server/src/engine';
 import { comparePositions, LineIndex } from '../../server/src/engine/text';
 import { fileAccess } from '../../server/src/test-support/rule-tester';
+import { yamlShape } from '../../server/src/test-support/yaml-shape';
 import { REPO } from '../support/lsp-client';
 
 /** Shared by the bounded tests in `npm test` and the open-ended `npm run fuzz`. */
@@ -286,16 +286,4 @@ export function checkIncremental(versions: readonly string[], language: 'dockerf
     assert.deepEqual(lint(reused, context, { previous }), lint(fresh, context), 'the same findings with and without the previous version');
     previous = reused;
   }
-}
-
-/** Every node of a YAML document in order, with its kind, offsets, value and properties. */
-function yamlShape(doc: Document): unknown[] {
-  const nodes: unknown[] = [doc.range, doc.errors.length, doc.warnings.length];
-  visit(doc, {
-    Node(key, node) {
-      const own = isScalar(node) ? [node.value, node.type] : isAlias(node) ? node.source : (node as { flow?: boolean }).flow;
-      nodes.push([key, node.constructor.name, node.range, own, node.anchor, node.tag]);
-    },
-  });
-  return nodes;
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isMap, isScalar, type Document, type YAMLMap } from 'yaml';
+import { isMap, type YAMLMap } from 'yaml';
+import { yamlShape } from '../../test-support/yaml-shape';
 import { ComposeModel } from './model';
 
 const BASE = [
@@ -24,24 +25,6 @@ const BASE = [
   '',
 ].join('\n');
 
-/** Offsets, values and kinds of every node, to compare a spliced tree with a fresh parse. */
-function shape(doc: Document): string {
-  const out: unknown[] = [doc.range];
-  const walk = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    const n = node as { range?: unknown; items?: unknown[]; value?: unknown; anchor?: string; key?: unknown; source?: string };
-    if ('key' in n && !('range' in n)) {
-      walk(n.key);
-      walk(n.value);
-      return;
-    }
-    out.push([n.range, isScalar(node) ? node.value : n.source, n.anchor]);
-    for (const item of n.items ?? []) walk(item);
-  };
-  walk(doc.contents);
-  return JSON.stringify(out);
-}
-
 function serviceNode(model: ComposeModel, name: string): YAMLMap {
   const service = model.servicesByName.get(name);
   assert.ok(service && isMap(service.node));
@@ -53,7 +36,7 @@ function edit(edited: string): { before: ComposeModel; after: ComposeModel; spli
   const before = new ComposeModel(BASE);
   const doc = before.doc;
   const after = new ComposeModel(edited, before);
-  assert.equal(shape(after.doc), shape(new ComposeModel(edited).doc));
+  assert.deepEqual(yamlShape(after.doc), yamlShape(new ComposeModel(edited).doc));
   return { before, after, spliced: after.doc === doc };
 }
 
@@ -62,7 +45,7 @@ test('a character typed in one service re-parses that service alone', () => {
   const cache = serviceNode(before, 'cache');
   const edited = BASE.replace('postgres:16', 'postgres:17-alpine');
   const after = new ComposeModel(edited, before);
-  assert.equal(shape(after.doc), shape(new ComposeModel(edited).doc));
+  assert.deepEqual(yamlShape(after.doc), yamlShape(new ComposeModel(edited).doc));
   // The service after the edit is the same node, moved by the two characters typed.
   assert.equal(serviceNode(after, 'cache'), cache);
   assert.deepEqual(cache.range, [edited.indexOf('image: redis'), edited.indexOf('volumes:'), edited.indexOf('volumes:')]);
@@ -113,5 +96,5 @@ test('a file with a YAML error is parsed whole until it parses again', () => {
   const fixed = BASE.replace('image: redis:7', 'image: [redis]');
   const after = new ComposeModel(fixed, broken);
   assert.notEqual(after.doc, broken.doc);
-  assert.equal(shape(after.doc), shape(new ComposeModel(fixed).doc));
+  assert.deepEqual(yamlShape(after.doc), yamlShape(new ComposeModel(fixed).doc));
 });
