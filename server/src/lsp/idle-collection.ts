@@ -51,7 +51,7 @@ export function processHooks(busy: () => boolean): CollectionHooks {
   return {
     youngGeneration() {
       const young = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
-      return { used: young?.space_used_size ?? 0, size: young?.space_available_size !== undefined ? young.space_used_size + young.space_available_size : 0 };
+      return young ? { used: young.space_used_size, size: young.space_used_size + young.space_available_size } : { used: 0, size: 0 };
     },
     collectYoung: () => gc({ type: 'minor' }),
     busy,
