@@ -1,6 +1,6 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { Range } from '../types';
-import { heredocs as heredocsOf, isModifiable, keptAt } from './instructions';
+import { heredocs as heredocsOf, isModifiable, keptAt, runScript } from './instructions';
 import type { DockerfileModel } from './model';
 import { parseShell, programWords, type Command, type Word } from './shell';
 
@@ -21,8 +21,7 @@ function isShell(program: string | undefined): boolean {
 }
 
 /** The script a `sh -c '…'` command runs, with the offset of its first character when it maps 1:1. */
-function inlineScript(command: Command, base: number | undefined, text: string): { script: string; base?: number } | undefined {
-  const values = programWords(command);
+function inlineScript(command: Command, values: readonly string[], base: number | undefined, text: string): { script: string; base?: number } | undefined {
   const c = values.indexOf('-c');
   if (!isShell(values[0]) || c < 0 || values[c + 1] === undefined) return undefined;
   const word = command.words.find((w, i) => w.value === values[c + 1] && i > 0 && command.words[i - 1].value === '-c') as Word | undefined;
@@ -33,10 +32,14 @@ function inlineScript(command: Command, base: number | undefined, text: string):
 }
 
 function collect(run: Instruction, text: string, base: number | undefined, escape: string, out: ShellCommand[], depth: number): Command[] {
-  const commands = parseShell(text, { escape });
+  return collectParsed(run, parseShell(text, { escape }), text, base, out, depth);
+}
+
+function collectParsed(run: Instruction, commands: Command[], text: string, base: number | undefined, out: ShellCommand[], depth: number): Command[] {
   for (const command of commands) {
-    out.push({ run, command, words: programWords(command), base });
-    const inner = depth < 3 ? inlineScript(command, base, text) : undefined;
+    const words = programWords(command);
+    out.push({ run, command, words, base });
+    const inner = depth < 3 ? inlineScript(command, words, base, text) : undefined;
     if (inner) collect(run, inner.script, inner.base, '\\', out, depth + 1);
   }
   return commands;
@@ -80,7 +83,10 @@ function readCommands(model: DockerfileModel, run: Instruction): ShellCommand[] 
   const heredocs = heredocsOf(run);
   if (heredocs === undefined) return out;
   if (heredocs.length === 0) {
-    collect(run, raw, start, escape, out, 0);
+    // The same text `runScript` reads: one parse serves both.
+    const script = runScript(model, run);
+    if (script) collectParsed(run, script.commands, raw, start, out, 0);
+    else collect(run, raw, start, escape, out, 0);
     return out;
   }
   // With heredocs, the first line holds the commands; each body is data for its command,

@@ -4,7 +4,7 @@ import { heredocs, isModifiable, keyword } from './instructions';
 import type { DockerfileModel, Stage } from './model';
 import { shellCommands, type ShellCommand } from './commands';
 import { descendantsKey, lastBefore, stageOf } from './instruction-order';
-import { programWords, type Command, type Word } from './shell';
+import { programWordObjects, type Word } from './shell';
 
 /**
  * Package-manager commands inside `RUN` (apt, apk, pip, npm, go) as the image-size and
@@ -99,29 +99,6 @@ export interface PackageCommand {
   args: Word[];
   /** The command as written up to its action, for messages (`python3 -m pip install`). */
   label: string;
-}
-
-/**
- * The command's words from the program on, with their offsets: the same words
- * `programWords` keeps (assignments, wrappers and redirections dropped).
- */
-function programWordObjects(command: Command): Word[] {
-  const values = programWords(command);
-  if (values.length === 0) return [];
-  const sameAs = (list: string[]) => list.length === values.length && list.every((v, i) => v === values[i]);
-  let program = -1;
-  for (let k = 0; k < command.words.length; k++) {
-    if (command.words[k].value === values[0] && sameAs(programWords({ ...command, words: command.words.slice(k) }))) program = k;
-  }
-  if (program < 0) return [];
-  const out = [command.words[program]];
-  for (let k = program + 1, v = 1; k < command.words.length && v < values.length; k++) {
-    if (command.words[k].value === values[v]) {
-      out.push(command.words[k]);
-      v++;
-    }
-  }
-  return out;
 }
 
 function withoutRunners(words: Word[]): Word[] {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseShell, programWords } from './shell';
+import { parseShell, programWordObjects, programWords } from './shell';
 
 const shape = (text: string, escape?: string) => parseShell(text, { escape }).map((c) => ({ words: c.words.map((w) => w.value), next: c.next }));
 
@@ -41,4 +41,15 @@ test('program words drop redirections and heredoc markers', () => {
   assert.deepEqual(programWords(a), ['apt-get', 'install', '-y', 'curl']);
   const [b] = parseShell('cat <<EOF >/etc/conf');
   assert.deepEqual(programWords(b), ['cat']);
+});
+
+test('a word joins plain runs with quoted, escaped and substituted parts', () => {
+  const [cmd] = parseShell(`x=a"b c"d\\ e'f g'$HOME$(h i)\`j\`k$ l`);
+  assert.deepEqual(cmd.words.map((w) => w.value), ['x=ab cd ef g$HOME$(h i)`j`k$', 'l']);
+  assert.deepEqual(cmd.words.map((w) => [w.start, w.end]), [[0, 33], [34, 35]]);
+});
+
+test('program words keep their offsets in the command', () => {
+  const [cmd] = parseShell('FOO=apt 2> /dev/null env -i apt install curl');
+  assert.deepEqual(programWordObjects(cmd).map((w) => [w.value, w.start]), [['apt', 28], ['install', 32], ['curl', 40]]);
 });

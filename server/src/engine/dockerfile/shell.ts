@@ -28,7 +28,22 @@ interface Options {
   escape?: string;
 }
 
-const OPERATORS: readonly Operator[] = ['&&', '||', ';', '|', '&', '(', ')', '\n'];
+/** The operator starting at `i`, the two-character ones first. */
+function operatorAt(text: string, i: number): Operator | undefined {
+  switch (text[i]) {
+    case '&':
+      return text[i + 1] === '&' ? '&&' : '&';
+    case '|':
+      return text[i + 1] === '|' ? '||' : '|';
+    case ';':
+    case '(':
+    case ')':
+    case '\n':
+      return text[i] as Operator;
+    default:
+      return undefined;
+  }
+}
 
 export function parseShell(text: string, options: Options = {}): Command[] {
   const escape = options.escape ?? '\\';
@@ -86,7 +101,7 @@ export function parseShell(text: string, options: Options = {}): Command[] {
       while (i < text.length && text[i] !== '\n') i++;
       continue;
     }
-    const op = OPERATORS.find((o) => text.startsWith(o, i));
+    const op = operatorAt(text, i);
     if (op) {
       finish(op);
       i += op.length;
@@ -99,6 +114,9 @@ export function parseShell(text: string, options: Options = {}): Command[] {
   finish();
   return commands;
 }
+
+/** Characters that end a plain run inside a word: word breaks, quotes, `\`, `$` and the backtick (also the escape character a Dockerfile may choose instead of `\`). */
+const SPECIAL = new Set([...' \t\n\r;&|()\'"\\$`'].map((c) => c.charCodeAt(0)));
 
 function readWord(text: string, start: number, continuation: (at: number) => number): Word {
   let value = '';
@@ -148,8 +166,10 @@ function readWord(text: string, start: number, continuation: (at: number) => num
       value += text.slice(i, end);
       i = end;
     } else {
-      value += c;
-      i++;
+      // Plain characters up to the next one that needs a look, taken in one piece: most words are nothing else.
+      const from = i++;
+      while (i < text.length && !SPECIAL.has(text.charCodeAt(i))) i++;
+      value += text.slice(from, i);
     }
   }
   const word: Word = { value, start, end: Math.min(i, text.length) };
@@ -183,29 +203,35 @@ const RESERVED = new Set(['{', '!', 'if', 'then', 'else', 'elif', 'do', 'while',
 const REDIRECTION = /^\d*(>>?|<<?-?|&>>?|>&|<&)/;
 const BARE_REDIRECTION = /^\d*(>>?|<<?-?|&>>?|>&|<&)$/;
 
-function withoutRedirections(values: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < values.length; i++) {
-    if (BARE_REDIRECTION.test(values[i]) && !values[i].startsWith('<<')) i++;
-    else if (!REDIRECTION.test(values[i])) out.push(values[i]);
+function withoutRedirections(words: Word[]): Word[] {
+  const out: Word[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const value = words[i].value;
+    if (BARE_REDIRECTION.test(value) && !value.startsWith('<<')) i++;
+    else if (!REDIRECTION.test(value)) out.push(words[i]);
   }
   return out;
 }
 
 /**
- * The words that name the program and its arguments: leading `VAR=value`
- * assignments, wrappers such as `sudo` and `env`, and redirections are skipped.
+ * The words that name the program and its arguments, with their offsets: leading
+ * `VAR=value` assignments, wrappers such as `sudo` and `env`, and redirections are skipped.
  */
-export function programWords(command: Command): string[] {
-  const values = withoutRedirections(command.words.map((w) => w.value));
+export function programWordObjects(command: Command): Word[] {
+  const words = withoutRedirections(command.words);
   let i = 0;
-  while (i < values.length) {
-    const v = values[i];
+  while (i < words.length) {
+    const v = words[i].value;
     if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(v) || RESERVED.has(v)) i++;
     else if (PREFIXES.has(v)) {
       i++;
-      while (i < values.length && values[i].startsWith('-')) i++;
+      while (i < words.length && words[i].value.startsWith('-')) i++;
     } else break;
   }
-  return values.slice(i);
+  return words.slice(i);
+}
+
+/** The values of `programWordObjects`. */
+export function programWords(command: Command): string[] {
+  return programWordObjects(command).map((w) => w.value);
 }
