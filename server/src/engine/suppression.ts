@@ -17,17 +17,22 @@ const OURS = /^#\s*dockerpatterns\s+(ignore|ignore-file)\s*=\s*([\w ,*-]+)$/i;
 const HADOLINT = /^#\s*hadolint\s+(?:(global|stage)\s+)?ignore\s*=\s*([\w ,-]+)$/i;
 const BUILDKIT = /^#\s*check\s*=\s*(?:.*;)?\s*skip\s*=\s*([\w ,]+)/i;
 const DCLINT = /#\s*dclint\s+(disable-file|disable-line|disable-next-line|disable)\b\s*([\w ,-]*)$/i;
-/** A word every comment above holds: only the lines that hold one are read. */
-const KEYWORD = /dockerpatterns|hadolint|dclint|check\s*=/gi;
+/**
+ * Every comment above has `#`, blanks on its line, then one of these words: only the lines
+ * where one follows a `#` are read, and a search for `#` skips the rest of the text fast.
+ */
+const KEYWORD = /#[^\S\r\n]*(?:dockerpatterns|hadolint|dclint|check\s*=)/iy;
 
-/** The lines holding a keyword, in order. */
+/** The lines holding a keyword comment, in order. */
 function keywordLines(lines: LineIndex): number[] {
   const found: number[] = [];
-  const keyword = new RegExp(KEYWORD);
-  for (let m = keyword.exec(lines.text); m; m = keyword.exec(lines.text)) {
-    const line = lines.positionAt(m.index).line;
+  const text = lines.text;
+  for (let at = text.indexOf('#'); at >= 0; at = text.indexOf('#', at + 1)) {
+    KEYWORD.lastIndex = at;
+    if (!KEYWORD.test(text)) continue;
+    const line = lines.positionAt(at).line;
     found.push(line);
-    keyword.lastIndex = Math.max(keyword.lastIndex, lines.lineEnd(line));
+    at = Math.max(at, lines.lineEnd(line));
   }
   return found;
 }
