@@ -26,12 +26,22 @@ export function sourceText(model: DockerfileModel, instruction: Instruction): st
   return model.text.slice(model.lines.offsetAt(r.start), model.lines.offsetAt(r.end));
 }
 
-/** `COPY`/`ADD` sources and destination, for the non-heredoc forms. */
-export function copyOperands(instruction: Instruction): { sources: string[]; destination: string } | undefined {
-  const args = instruction.getArguments().map((a) => a.getValue());
-  if (args.length < 2 || args[0].startsWith('[') || args.some((a) => a.startsWith('<<'))) return undefined;
-  return { sources: args.slice(0, -1), destination: args[args.length - 1] };
+export interface CopyPaths {
+  readonly sources: readonly string[];
+  readonly destination: string;
 }
+
+/** `COPY`/`ADD` sources and destination, for the non-heredoc forms. Read once per instruction: they depend on its words only. */
+export function copyOperands(instruction: Instruction): CopyPaths | undefined {
+  const memo = instruction as Instruction & { [COPY_PATHS]?: CopyPaths | null };
+  if (memo[COPY_PATHS] === undefined) {
+    const args = instruction.getArguments().map((a) => a.getValue());
+    memo[COPY_PATHS] = args.length < 2 || args[0].startsWith('[') || args.some((a) => a.startsWith('<<')) ? null : { sources: args.slice(0, -1), destination: args[args.length - 1] };
+  }
+  return memo[COPY_PATHS] ?? undefined;
+}
+
+const COPY_PATHS = Symbol('copyPaths');
 
 export interface ShellScript {
   commands: Command[];

@@ -1,8 +1,29 @@
+import type { Instruction } from 'dockerfile-ast';
 import { dockerignoreCandidates } from '../dockerignore';
 import { detectEcosystem, dockerignoreTemplate, ECOSYSTEM_LABEL } from '../dockerignore-templates';
-import { copyOperands, isBroadCopy } from '../dockerfile/instructions';
+import { copyOperands, isBroadCopy, keyword } from '../dockerfile/instructions';
 import type { DockerfileModel } from '../dockerfile/model';
 import type { DockerfileRule, RuleContext } from '../rule';
+
+function firstBroadCopy(model: DockerfileModel): Instruction | undefined {
+  for (const stage of model.stages) {
+    for (const instruction of stage.instructions) if (isBroadCopy(instruction)) return instruction;
+  }
+  return undefined;
+}
+
+/** What the Dockerfile copies by name: template lines that would hide one are left out. */
+function namedSources(model: DockerfileModel): Set<string> {
+  const named = new Set<string>();
+  for (const stage of model.stages) {
+    for (const instruction of stage.instructions) {
+      const k = keyword(instruction);
+      if (k !== 'COPY' && k !== 'ADD') continue;
+      for (const source of copyOperands(instruction)?.sources ?? []) if (source !== '.' && source !== './') named.add(source);
+    }
+  }
+  return named;
+}
 
 export const df202: DockerfileRule = {
   id: 'DF202',
@@ -20,17 +41,10 @@ export const df202: DockerfileRule = {
     if (!files) return;
     const names = dockerignoreCandidates(context.fileName);
     if (names.some((name) => files.exists(name))) return;
-    const copy = model.stages.flatMap((s) => s.instructions).find(isBroadCopy);
+    const copy = firstBroadCopy(model);
     if (!copy) return;
     const ecosystem = detectEcosystem(model, files);
-    // Leave out template lines that would hide files the Dockerfile copies by name.
-    const named = new Set(
-      model.stages
-        .flatMap((s) => s.instructions)
-        .flatMap((i) => (i.getKeyword() === 'COPY' || i.getKeyword() === 'ADD' ? (copyOperands(i)?.sources ?? []) : []))
-        .filter((s) => s !== '.' && s !== './'),
-    );
-    const lines = dockerignoreTemplate(ecosystem, named);
+    const lines = dockerignoreTemplate(ecosystem, namedSources(model));
     context.report({
       range: copy.getRange(),
       message: `This copies the whole build context, but there is no .dockerignore: .git, local dependencies, build output and .env files all go into the build. Add a .dockerignore.`,
