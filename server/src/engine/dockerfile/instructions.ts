@@ -33,12 +33,11 @@ export interface CopyPaths {
 
 /** `COPY`/`ADD` sources and destination, for the non-heredoc forms. Read once per instruction: they depend on its words only. */
 export function copyOperands(instruction: Instruction): CopyPaths | undefined {
-  const memo = instruction as Instruction & { [COPY_PATHS]?: CopyPaths | null };
-  if (memo[COPY_PATHS] === undefined) {
+  return keptOn(instruction, COPY_PATHS, () => {
     const args = instruction.getArguments().map((a) => a.getValue());
-    memo[COPY_PATHS] = args.length < 2 || args[0].startsWith('[') || args.some((a) => a.startsWith('<<')) ? null : { sources: args.slice(0, -1), destination: args[args.length - 1] };
-  }
-  return memo[COPY_PATHS] ?? undefined;
+    if (args.length < 2 || args[0].startsWith('[') || args.some((a) => a.startsWith('<<'))) return undefined;
+    return { sources: args.slice(0, -1), destination: args[args.length - 1] };
+  });
 }
 
 const COPY_PATHS = Symbol('copyPaths');
@@ -56,19 +55,26 @@ export interface ShellScript {
 export function heredocs(instruction: Instruction): Heredoc[] | undefined {
   if (!(instruction instanceof Run || instruction instanceof Copy)) return [];
   // dockerfile-ast reads them afresh on every call, and a parse never changes.
-  const memo = instruction as typeof instruction & { [HEREDOCS]?: Heredoc[] | null };
-  if (memo[HEREDOCS] === undefined) {
+  return keptOn(instruction, HEREDOCS, () => {
     try {
-      memo[HEREDOCS] = instruction.getHeredocs();
+      return instruction.getHeredocs();
     } catch {
-      memo[HEREDOCS] = null;
+      return undefined;
     }
-  }
-  return memo[HEREDOCS] ?? undefined;
+  });
 }
 
-/** Kept on the instruction: WeakMaps over every instruction hold memory far longer. */
 const HEREDOCS = Symbol('heredocs');
+
+/**
+ * An answer that depends on the object alone, read once and kept on the object itself
+ * (WeakMaps over every instruction hold memory far longer); `null` records "none".
+ */
+export function keptOn<T>(owner: object, key: symbol, read: () => T | undefined): T | undefined {
+  const memo = owner as { [key: symbol]: T | null | undefined };
+  if (memo[key] === undefined) memo[key] = read() ?? null;
+  return memo[key] ?? undefined;
+}
 
 /**
  * Where the file stops taking new instructions: text added after this point would become part

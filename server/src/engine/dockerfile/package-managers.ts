@@ -1,6 +1,6 @@
 import { JSONInstruction, type Instruction } from 'dockerfile-ast';
 import type { Range, TextEdit } from '../types';
-import { heredocs, isModifiable, keyword } from './instructions';
+import { heredocs, isModifiable, keptOn, keyword } from './instructions';
 import type { DockerfileModel, Stage } from './model';
 import { shellCommands, type ShellCommand } from './commands';
 import { descendantsKey, lastBefore, stageOf } from './instruction-order';
@@ -117,12 +117,9 @@ const basename = (program: string) => program.slice(program.lastIndexOf('/') + 1
 
 /** The package-manager command a simple command runs, if it runs one; read once per command, as most rules ask. */
 export function asPackageCommand(shell: ShellCommand): PackageCommand | undefined {
-  const memo = shell as ShellCommand & { [PACKAGE_COMMAND]?: PackageCommand | null };
-  if (memo[PACKAGE_COMMAND] === undefined) memo[PACKAGE_COMMAND] = readPackageCommand(shell) ?? null;
-  return memo[PACKAGE_COMMAND] ?? undefined;
+  return keptOn(shell, PACKAGE_COMMAND, () => readPackageCommand(shell));
 }
 
-/** Kept on the command itself: a WeakMap entry per command holds memory far longer. */
 const PACKAGE_COMMAND = Symbol('packageCommand');
 
 function readPackageCommand(shell: ShellCommand): PackageCommand | undefined {
