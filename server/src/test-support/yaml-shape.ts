@@ -9,7 +9,9 @@ export function yamlShape(doc: Document): unknown[] {
   const nodes: unknown[] = [doc.range, doc.errors.length, doc.warnings.length];
   visit(doc, {
     Node(key, node) {
-      const own = isScalar(node) ? [node.value, node.type] : isAlias(node) ? node.source : (node as { flow?: boolean }).flow;
+      // yaml makes a new symbol for every `<<` merge key it reads under `%YAML 1.1`.
+      const value = isScalar(node) && typeof node.value === 'symbol' ? `symbol ${node.value.description ?? ''}` : isScalar(node) ? node.value : undefined;
+      const own = isScalar(node) ? [value, node.type] : isAlias(node) ? node.source : (node as { flow?: boolean }).flow;
       nodes.push([key, node.constructor.name, node.range, own, node.anchor, node.tag]);
     },
   });

@@ -24,6 +24,15 @@ export interface Service {
 
 const MAX_ALIAS_DEPTH = 64;
 
+/**
+ * A mapping key as text. Under a `%YAML 1.1` directive yaml reads a `<<` key as a merge
+ * symbol; Compose's YAML reader takes `<<` as a merge key whatever the version, so both
+ * read as `<<`.
+ */
+export function keyText(key: Scalar): string {
+  return typeof key.value === 'symbol' ? (key.value.description ?? '') : String(key.value);
+}
+
 interface NodeFacts {
   targets: Map<Alias, Node>;
   aliases: Alias[];
@@ -126,7 +135,7 @@ export class ComposeModel {
     for (const pair of map.items) {
       const keyNode = pair.key;
       if (!isScalar(keyNode)) continue;
-      const key = String(keyNode.value);
+      const key = keyText(keyNode);
       if (key === '<<') {
         for (const source of this.mergeSources(pair.value)) {
           if (inner.has(source) || inner.size > MAX_ALIAS_DEPTH) continue;

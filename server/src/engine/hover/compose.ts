@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, type Scalar } from 'yaml';
 import { composeScope } from '../compose/environment';
-import type { ComposeModel, Service, YamlNode } from '../compose/model';
+import { keyText, type ComposeModel, type Service, type YamlNode } from '../compose/model';
 import { definitions, SECTIONS, serviceReferences, type Reference } from '../compose/references';
 import { ComposeFiles } from '../compose/related-files';
 import { serviceHealth } from '../compose/service-health';
@@ -38,7 +38,7 @@ function descend(model: ComposeModel, offset: number): Hit | undefined {
       for (const pair of node.items) {
         const key = pair.key;
         if (!isScalar(key)) continue;
-        const name = String(key.value);
+        const name = keyText(key);
         if (within(key, offset)) return { scalar: key, isKey: true, place, path: [...path, name] };
         const value = pair.value as YamlNode | null;
         if (value && within(value, offset)) {

@@ -7,6 +7,10 @@ testRule(dc401, {
   valid: [
     'services:\n  web:\n    image: nginx:1.27\n',
     { name: 'an empty file is one still being written', code: '' },
+    {
+      name: 'merge keys under a %YAML 1.1 directive, where yaml reads them as symbols',
+      code: '%YAML 1.1\n---\nx-base: &base\n  restart: always\nservices:\n  web:\n    <<: *base\n    image: nginx:1.27\n',
+    },
     { name: 'comments only', code: '# services come later\n' },
     {
       name: 'anchors, single and list merge keys, x- extensions at every level that allows them',
