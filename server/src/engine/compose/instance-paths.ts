@@ -1,5 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, type Alias, type Scalar } from 'yaml';
-import type { ComposeModel, YamlNode } from './model';
+import type { ComposeModel, Entry, YamlNode } from './model';
 
 /** Where one value of the file is written. */
 export interface Located {
@@ -14,13 +14,18 @@ export interface Located {
   deferred?: 'interpolated' | 'tagged';
 }
 
+/** The node behind each JSON-pointer path of the instance. */
+export interface Locations {
+  get(path: string): Located | undefined;
+}
+
 /**
  * The Compose file as the plain value Compose validates (merge keys and aliases resolved,
  * `!reset` entries removed), with the node behind every JSON-pointer path.
  */
 export interface ComposeInstance {
   value: unknown;
-  at: ReadonlyMap<string, Located>;
+  at: Locations;
   /**
    * Set when aliases expand into far more data than the text holds (an "alias bomb"):
    * the alias whose expansion was stopped. `value` is then null.
@@ -78,20 +83,56 @@ function scalarValue(value: unknown): unknown {
   return String(value);
 }
 
+const SERVICES = '/services/';
+
+/** Paths under a service are looked up in that service's own table, which is reused with its conversion. */
+class PathIndex implements Locations {
+  readonly top = new Map<string, Located>();
+  /** By the service's path segment; paths relative to the service (its own value at ''). */
+  readonly services = new Map<string, ReadonlyMap<string, Located>>();
+
+  get(path: string): Located | undefined {
+    if (path.startsWith(SERVICES)) {
+      const end = path.indexOf('/', SERVICES.length);
+      const own = this.services.get(path.slice(SERVICES.length, end < 0 ? undefined : end));
+      if (own) return own.get(end < 0 ? '' : path.slice(end));
+    }
+    return this.top.get(path);
+  }
+}
+
+/** A service's conversion and how many values it read. */
+interface Conversion {
+  value: unknown;
+  at: ReadonlyMap<string, Located>;
+  read: number;
+}
+
+/**
+ * Conversions of services that neither follow an alias nor take a merged key, kept on the
+ * service's mapping node: they depend on that node's subtree alone, and an edit elsewhere in
+ * the file leaves the node in place (see `parseYaml`), where an edit inside it replaces it.
+ * Typing in one service of a large file then converts that service only.
+ */
+const conversions = new WeakMap<YamlNode, Conversion>();
+
 export function composeInstance(model: ComposeModel): ComposeInstance {
-  const at = new Map<string, Located>();
+  const index = new PathIndex();
   // Nodes being converted: an alias back into one of them would recurse forever.
   const open = new Set<YamlNode>();
   // The aliases being expanded, outermost first, and how much was read in all and through them.
   const aliases: Alias[] = [];
   let read = 0;
   let readThroughAliases = 0;
+  // Aliases followed and merged keys taken: a conversion that adds none depends on its own nodes only.
+  let detours = 0;
 
-  const convert = (raw: unknown, path: string, key: Scalar | undefined, depth: number): unknown => {
+  const convert = (raw: unknown, path: string, key: Scalar | undefined, depth: number, at: Map<string, Located>): unknown => {
     if (isAlias(raw)) {
       aliases.push(raw);
+      detours++;
       try {
-        return convert(model.resolve(raw), path, key, depth);
+        return convert(model.resolve(raw), path, key, depth, at);
       } finally {
         aliases.pop();
       }
@@ -110,11 +151,15 @@ export function composeInstance(model: ComposeModel): ComposeInstance {
     if (!node || open.has(node)) return null;
     if (isMap(node)) {
       open.add(node);
+      const services = path === '/services' && at === index.top && aliases.length === 0;
       const out: Record<string, unknown> = {};
       for (const entry of model.entries(node)) {
         // Duplicate keys are DC405's to report; the first one counts here.
         if (isReset(entry.pair.value) || Object.prototype.hasOwnProperty.call(out, entry.key)) continue;
-        const value = convert(entry.pair.value, `${path}/${pointerSegment(entry.key)}`, entry.keyNode, depth + 1);
+        if (entry.merged) detours++;
+        const value = services
+          ? convertService(entry, depth + 1)
+          : convert(entry.pair.value, `${path}/${pointerSegment(entry.key)}`, entry.keyNode, depth + 1, at);
         // Defined rather than assigned, so a `__proto__` key stays an ordinary key.
         Object.defineProperty(out, entry.key, { value, enumerable: true, writable: true, configurable: true });
       }
@@ -123,17 +168,35 @@ export function composeInstance(model: ComposeModel): ComposeInstance {
     }
     if (isSeq(node)) {
       open.add(node);
-      const out = node.items.map((item, i) => convert(item, `${path}/${i}`, undefined, depth + 1));
+      const out = node.items.map((item, i) => convert(item, `${path}/${i}`, undefined, depth + 1, at));
       open.delete(node);
       return out;
     }
     return isScalar(node) ? scalarValue(node.value) : null;
   };
 
+  const convertService = (entry: Entry, depth: number): unknown => {
+    const segment = pointerSegment(entry.key);
+    const raw = entry.pair.value;
+    const reusable = !entry.merged && isMap(raw);
+    const kept = reusable ? conversions.get(raw) : undefined;
+    if (kept) {
+      read += kept.read;
+      index.services.set(segment, kept.at);
+      return kept.value;
+    }
+    const at = new Map<string, Located>();
+    const [readBefore, detoursBefore] = [read, detours];
+    const value = convert(raw, '', entry.keyNode, depth, at);
+    index.services.set(segment, at);
+    if (reusable && detours === detoursBefore) conversions.set(raw, { value, at, read: read - readBefore });
+    return value;
+  };
+
   try {
-    return { value: convert(model.doc.contents, '', undefined, 0), at };
+    return { value: convert(model.doc.contents, '', undefined, 0, index.top), at: index };
   } catch (error) {
-    if (error instanceof Runaway) return { value: null, at, runaway: error.alias };
+    if (error instanceof Runaway) return { value: null, at: index, runaway: error.alias };
     throw error;
   }
 }

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { Ajv, type ErrorObject } from 'ajv';
 import { repoRoot } from '../../test-support/paths';
 import { composeInstance } from './instance-paths';
 import { ComposeModel } from './model';
-import { NEWER_SERVICE_KEYS, schemaProblems } from './schema-validator';
+import { NEWER_SERVICE_KEYS, schemaProblems, validationErrors } from './schema-validator';
 
 const root = repoRoot();
 const shipped = join(root, 'server', 'src', 'engine', 'data', 'compose-spec.json');
@@ -31,7 +32,7 @@ test('the instance maps every path to the node where its value is written', () =
   assert.equal(Object.getPrototypeOf(web), Object.prototype);
   const image = instance.at.get('/services/web/image');
   assert.equal(image?.key && model.rangeOf(image.key).start.line, 1, 'merged keys point into the anchor');
-  assert.ok(instance.at.has('/services/web/a~1b~0c'), 'path segments are escaped as JSON pointers');
+  assert.ok(instance.at.get('/services/web/a~1b~0c'), 'path segments are escaped as JSON pointers');
   assert.equal(instance.at.get('/services/web/ports/0')?.key, undefined);
 });
 
@@ -67,4 +68,48 @@ test('an alias bomb is reported at the alias whose expansion runs away, without 
 test('values nested past any sensible depth are left out, not followed', () => {
   const deep = `services:\n  web:\n    image: nginx:1.27\n    labels: ${'['.repeat(600)}${']'.repeat(600)}\n`;
   assert.deepEqual(schemaProblems(new ComposeModel(deep)).map((p) => p.message), ["'labels' entries must be a string (got a list)"]);
+});
+
+const COMPOSE_CORPUS = join(root, '..', 'shared', 'corpus', 'compose');
+
+test('validating the file with its services emptied, then each service alone, finds what validating the whole file finds', () => {
+  const spec = JSON.parse(readFileSync(shipped, 'utf8')) as { definitions: { service: { properties: Record<string, unknown> } } };
+  spec.definitions.service.properties = { ...NEWER_SERVICE_KEYS, ...spec.definitions.service.properties };
+  const whole = new Ajv({ allErrors: true, strict: false, validateSchema: false, logger: false }).compile(spec);
+  const shown = (errors: ErrorObject[]) => errors.map((e) => `${e.instancePath} ${e.keyword} ${JSON.stringify(e.params)}`).sort();
+  const broken = [
+    'services:\n  web:\n    image: 3\n    portz: [1]\n    ports: ["80:80", "80:80"]\n  "bad name":\n    image: x\n  empty:\n  list: []\nnetworks:\n  n: {driver: 1}\nvolumez: {}\n',
+    'services: [a]\n',
+    'services:\n  a~b/c: {restart: 3, build: {context: 1}}\n',
+  ];
+  const texts = [...broken, ...readdirSync(COMPOSE_CORPUS).map((name) => readFileSync(join(COMPOSE_CORPUS, name), 'utf8'))];
+  let failing = 0;
+  for (const text of texts) {
+    const value = composeInstance(new ComposeModel(text)).value;
+    const expected = whole(value) ? [] : (whole.errors ?? []);
+    if (expected.length) failing++;
+    assert.deepEqual(shown(validationErrors(value)), shown(expected), text.slice(0, 200));
+  }
+  assert.ok(failing >= broken.length, 'the comparison covers files with errors');
+});
+
+test('after an edit inside one service, the others keep their converted values and the problems are those of a fresh parse', () => {
+  const before = 'x-base: &base\n  restart: always\nservices:\n  a:\n    image: nginx:1.27\n  b:\n    image: redis:7\n    portz: [1]\n  c:\n    <<: *base\n    image: postgres:16\n  d:\n    image: 4\n';
+  const after = before.replace('nginx:1.27', 'nginx:1.27.3\n    restartt: no');
+  const first = new ComposeModel(before);
+  const services = (model: ComposeModel) => (composeInstance(model).value as { services: Record<string, unknown> }).services;
+  const old = services(first);
+  const edited = new ComposeModel(after, first);
+  const now = services(edited);
+  assert.deepEqual(
+    ['a', 'b', 'c', 'd'].map((name) => now[name] === old[name]),
+    [false, true, false, true],
+    'the edited service and the one with a merge key are converted again',
+  );
+  const shown = (model: ComposeModel) => schemaProblems(model).map((p) => [p.range.start.line, p.range.start.character, p.range.end.character, p.message]);
+  assert.deepEqual(shown(edited), shown(new ComposeModel(after)));
+  assert.deepEqual(
+    shown(edited).map(([line]) => line),
+    [5, 8, 13],
+  );
 });

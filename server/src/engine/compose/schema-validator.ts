@@ -26,30 +26,85 @@ export const NEWER_SERVICE_KEYS: Record<string, object> = {
 };
 
 interface Spec {
+  $id: string;
+  properties: { services: { patternProperties: Record<string, unknown> } };
   definitions: { service: { properties: Record<string, unknown> } };
 }
+
+const SPEC = composeSpec as Spec;
 
 function withNewerKeys(spec: Spec): Spec {
   const service = spec.definitions.service;
   return { ...spec, definitions: { ...spec.definitions, service: { ...service, properties: { ...NEWER_SERVICE_KEYS, ...service.properties } } } };
 }
 
-let compiled: ValidateFunction | undefined;
+interface Validators {
+  file: ValidateFunction;
+  service: ValidateFunction;
+}
+
+let compiled: Validators | undefined;
 
 /** Compiled on first use and kept: compiling costs far more than validating. */
-function validator(): ValidateFunction {
-  compiled ??= new Ajv({
-    allErrors: true,
-    // Errors then carry their schema and data, which the messages are built from.
-    verbose: true,
-    strict: false,
-    validateSchema: false,
-    logger: false,
-    // Both make compiling several times faster; validating stays well under a millisecond per hundred lines.
-    inlineRefs: false,
-    code: { optimize: false },
-  }).compile(withNewerKeys(composeSpec as Spec));
+function validators(): Validators {
+  if (!compiled) {
+    const ajv = new Ajv({
+      allErrors: true,
+      // Errors then carry their schema and data, which the messages are built from.
+      verbose: true,
+      strict: false,
+      validateSchema: false,
+      logger: false,
+      // Both make compiling several times faster; validating stays well under a millisecond per hundred lines.
+      inlineRefs: false,
+      code: { optimize: false },
+    });
+    // The service validator reuses the file validator's compiled definitions.
+    compiled = { file: ajv.compile(withNewerKeys(SPEC)), service: ajv.compile({ $ref: `${SPEC.$id}#/definitions/service` }) };
+  }
   return compiled;
+}
+
+/** The names the schema validates as services; any other name is an error of `services` itself. */
+const SERVICE_NAMES = Object.keys(SPEC.properties.services.patternProperties).map((pattern) => new RegExp(pattern, 'u'));
+
+type Plain = Record<string, unknown>;
+
+const isPlain = (value: unknown): value is Plain => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** A copy of `value` with the same keys in the same order, `replace` giving each key's value. */
+function copyWith(value: Plain, replace: (key: string, value: unknown) => unknown): Plain {
+  const out: Plain = {};
+  for (const key of Object.keys(value)) Object.defineProperty(out, key, { value: replace(key, value[key]), enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
+/** Each service's errors, kept on its converted value, which `composeInstance` reuses while the service's text is unchanged. */
+const serviceErrors = new WeakMap<Plain, readonly ErrorObject[]>();
+
+const errorsOf = (validate: ValidateFunction, value: unknown): ErrorObject[] => (validate(value) ? [] : [...(validate.errors ?? [])]);
+
+/**
+ * The schema's errors for the whole file, found as the file with each service left empty
+ * plus each service on its own: the same errors as validating at once (a service's schema
+ * holds nothing that reaches outside it, and an empty service is valid), but a service
+ * whose value was reused keeps its errors too.
+ */
+export function validationErrors(value: unknown): ErrorObject[] {
+  const { file, service } = validators();
+  const services = isPlain(value) ? value.services : undefined;
+  if (!isPlain(value) || !isPlain(services)) return errorsOf(file, value);
+  const alone = (name: string, v: unknown): v is Plain => isPlain(v) && SERVICE_NAMES.some((pattern) => pattern.test(name));
+  const emptied = copyWith(services, (name, v) => (alone(name, v) ? {} : v));
+  const errors = errorsOf(file, copyWith(value, (key, v) => (key === 'services' ? emptied : v)));
+  for (const [name, v] of Object.entries(services)) {
+    if (!alone(name, v)) continue;
+    let own = serviceErrors.get(v);
+    if (!own) serviceErrors.set(v, (own = errorsOf(service, v)));
+    const prefix = `/services/${pointerSegment(name)}`;
+    for (const error of own) errors.push({ ...error, instancePath: prefix + error.instancePath });
+  }
+  return errors;
 }
 
 type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'null' | 'object' | 'array';
@@ -375,8 +430,7 @@ export function schemaProblems(model: ComposeModel): SchemaProblem[] {
     return [{ range: model.rangeOf(instance.runaway), message }];
   }
   const explainer = new Explainer(model, instance);
-  const validate = validator();
-  if (!validate(instance.value)) explainer.explain(validate.errors ?? []);
+  explainer.explain(validationErrors(instance.value));
   explainer.checkRestart();
   return explainer.list();
 }
