@@ -5,10 +5,11 @@
  */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
-  // Three rows: the one before last is needed for swaps.
-  let before = new Int32Array(b.length + 1);
-  let last = Int32Array.from({ length: b.length + 1 }, (_, j) => j);
-  let row = new Int32Array(b.length + 1);
+  // Three rows: the one before last is needed for swaps. Suggestions measure a name against
+  // every stage or key, so the rows are reused rather than allocated per call.
+  if (rows[0].length <= b.length) rows = [0, 1, 2].map(() => new Int32Array(2 * (b.length + 1)));
+  let [before, last, row] = rows;
+  for (let j = 0; j <= b.length; j++) last[j] = j;
   for (let i = 1; i <= a.length; i++) {
     const ai = a.charCodeAt(i - 1);
     const previous = i > 1 ? a.charCodeAt(i - 2) : -1;
@@ -26,6 +27,8 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   }
   return last[b.length];
 }
+
+let rows = [0, 1, 2].map(() => new Int32Array(64));
 
 /**
  * The candidates ordered by how close they are to `name` (case-insensitive), nearest
