@@ -6,9 +6,10 @@
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
   // Three rows: the one before last is needed for swaps. Suggestions measure a name against
-  // every stage or key, so the rows are reused rather than allocated per call.
-  if (rows[0].length <= b.length) rows = [0, 1, 2].map(() => new Int32Array(2 * (b.length + 1)));
-  let [before, last, row] = rows;
+  // every stage or key, so the rows are reused rather than allocated per call (up to a size
+  // worth keeping).
+  if (rows[0].length <= b.length && b.length < MAX_KEPT_ROW) rows = newRows(2 * (b.length + 1));
+  let [before, last, row] = rows[0].length > b.length ? rows : newRows(b.length + 1);
   for (let j = 0; j <= b.length; j++) last[j] = j;
   for (let i = 1; i <= a.length; i++) {
     const ai = a.charCodeAt(i - 1);
@@ -28,7 +29,9 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return last[b.length];
 }
 
-let rows = [0, 1, 2].map(() => new Int32Array(64));
+const MAX_KEPT_ROW = 4096;
+const newRows = (length: number) => [0, 1, 2].map(() => new Int32Array(length));
+let rows = newRows(64);
 
 /**
  * The candidates ordered by how close they are to `name` (case-insensitive), nearest
