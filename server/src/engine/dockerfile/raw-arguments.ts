@@ -47,8 +47,13 @@ export function readRawArguments(instruction: Instruction): Argument[] {
   let value = '';
   let runStart = -1;
   let runEnd = -1;
-  // Where the argument read so far ends, when one is to be taken.
-  let end = -1;
+  const valueSoFar = () => (runStart < 0 ? value : value + text.slice(runStart, runEnd));
+  /** Ends the argument being read at `end`. */
+  const take = (end: number) => {
+    args.push(argument(positions, found, end, valueSoFar()));
+    value = '';
+    runStart = runEnd = found = -1;
+  };
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === SPACE || code === TAB || code === CR || code === LF) {
@@ -61,7 +66,7 @@ export function readRawArguments(instruction: Instruction): Argument[] {
         }
         continue;
       } else if (found !== -1) {
-        end = escapeMarker === -1 ? i : escapeMarker;
+        take(escapeMarker === -1 ? i : escapeMarker);
         escapeMarker = -1;
       }
     } else if (code === escape) {
@@ -90,30 +95,21 @@ export function readRawArguments(instruction: Instruction): Argument[] {
         if (found !== -1 && escapeMarker === -1) escapeMarker = i;
         i += next === CR ? 2 : 1;
       } else {
-        if (escapedWhitespace && escapeMarker !== -1) {
-          args.push(argument(positions, found, escapeMarker, runStart < 0 ? value : value + text.slice(runStart, runEnd)));
-          value = '';
-          runStart = runEnd = found = -1;
-        }
+        if (escapedWhitespace && escapeMarker !== -1) take(escapeMarker);
         escapeMarker = -1;
         escapedWhitespace = false;
         escaping = false;
         // The escape character at the very end of the text ends the reading.
         if (Number.isNaN(next)) break;
-        if (runStart >= 0) value += text.slice(runStart, runEnd);
+        value = valueSoFar() + (next === DOLLAR ? text.slice(i, i + 2) : text.charAt(i + 1));
         runStart = runEnd = -1;
-        value += next === DOLLAR ? text.slice(i, i + 2) : text.charAt(i + 1);
         if (found === -1) found = i;
         i++;
       }
     } else if (!comment) {
       if (atLineStart && code === HASH) comment = true;
       else {
-        if (escapedWhitespace && escapeMarker !== -1) {
-          args.push(argument(positions, found, escapeMarker, runStart < 0 ? value : value + text.slice(runStart, runEnd)));
-          value = '';
-          runStart = runEnd = found = -1;
-        }
+        if (escapedWhitespace && escapeMarker !== -1) take(escapeMarker);
         escapedWhitespace = false;
         escaping = false;
         escapeMarker = -1;
@@ -127,13 +123,8 @@ export function readRawArguments(instruction: Instruction): Argument[] {
       }
       atLineStart = false;
     }
-    if (end !== -1) {
-      args.push(argument(positions, found, end, runStart < 0 ? value : value + text.slice(runStart, runEnd)));
-      value = '';
-      runStart = runEnd = found = end = -1;
-    }
   }
-  if (found !== -1) args.push(argument(positions, found, escapeMarker === -1 ? text.length : escapeMarker, runStart < 0 ? value : value + text.slice(runStart, runEnd)));
+  if (found !== -1) take(escapeMarker === -1 ? text.length : escapeMarker);
   return args;
 }
 
