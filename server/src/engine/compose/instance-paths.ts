@@ -83,6 +83,11 @@ function scalarValue(value: unknown): unknown {
   return String(value);
 }
 
+/** Sets a key of a plain value: defined rather than assigned, so a `__proto__` key stays an ordinary key. */
+export function defineKey(out: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 const SERVICES = '/services/';
 
 /** Paths under a service are looked up in that service's own table, which is reused with its conversion. */
@@ -160,8 +165,7 @@ export function composeInstance(model: ComposeModel): ComposeInstance {
         const value = services
           ? convertService(entry, depth + 1)
           : convert(entry.pair.value, `${path}/${pointerSegment(entry.key)}`, entry.keyNode, depth + 1, at);
-        // Defined rather than assigned, so a `__proto__` key stays an ordinary key.
-        Object.defineProperty(out, entry.key, { value, enumerable: true, writable: true, configurable: true });
+        defineKey(out, entry.key, value);
       }
       open.delete(node);
       return out;

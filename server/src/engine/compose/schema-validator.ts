@@ -5,7 +5,7 @@ import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
 import composeSpec from '../data/compose-spec.json';
 import { byCloseness, editDistance, typoDistance } from '../dockerfile/similar';
 import type { Range } from '../types';
-import { composeInstance, pointerSegment, pointerSegments, type ComposeInstance, type Located } from './instance-paths';
+import { composeInstance, defineKey, pointerSegment, pointerSegments, type ComposeInstance, type Located } from './instance-paths';
 import type { ComposeModel } from './model';
 import { yamlSyntaxProblems } from './yaml-syntax';
 
@@ -72,10 +72,16 @@ type Plain = Record<string, unknown>;
 
 const isPlain = (value: unknown): value is Plain => value !== null && typeof value === 'object' && !Array.isArray(value);
 
+/** The `services` mapping of a file's value, when both are mappings. */
+function servicesOf(value: unknown): Plain | undefined {
+  const services = isPlain(value) ? value.services : undefined;
+  return isPlain(services) ? services : undefined;
+}
+
 /** A copy of `value` with the same keys in the same order, `replace` giving each key's value. */
 function copyWith(value: Plain, replace: (key: string, value: unknown) => unknown): Plain {
   const out: Plain = {};
-  for (const key of Object.keys(value)) Object.defineProperty(out, key, { value: replace(key, value[key]), enumerable: true, writable: true, configurable: true });
+  for (const key of Object.keys(value)) defineKey(out, key, replace(key, value[key]));
   return out;
 }
 
@@ -92,11 +98,11 @@ const errorsOf = (validate: ValidateFunction, value: unknown): ErrorObject[] => 
  */
 export function validationErrors(value: unknown): ErrorObject[] {
   const { file, service } = validators();
-  const services = isPlain(value) ? value.services : undefined;
-  if (!isPlain(value) || !isPlain(services)) return errorsOf(file, value);
+  const services = servicesOf(value);
+  if (!services) return errorsOf(file, value);
   const alone = (name: string, v: unknown): v is Plain => isPlain(v) && SERVICE_NAMES.some((pattern) => pattern.test(name));
   const emptied = copyWith(services, (name, v) => (alone(name, v) ? {} : v));
-  const errors = errorsOf(file, copyWith(value, (key, v) => (key === 'services' ? emptied : v)));
+  const errors = errorsOf(file, copyWith(value as Plain, (key, v) => (key === 'services' ? emptied : v)));
   for (const [name, v] of Object.entries(services)) {
     if (!alone(name, v)) continue;
     let own = serviceErrors.get(v);
@@ -399,11 +405,8 @@ class Explainer {
 
   /** The restart policies the specification lists in prose, which the schema leaves as any string. */
   checkRestart(): void {
-    const root = this.instance.value as Record<string, unknown> | null;
-    const services = root && typeof root === 'object' ? root.services : undefined;
-    if (!services || typeof services !== 'object' || Array.isArray(services)) return;
-    for (const [name, service] of Object.entries(services as Record<string, unknown>)) {
-      const restart = service && typeof service === 'object' ? (service as Record<string, unknown>).restart : undefined;
+    for (const [name, service] of Object.entries(servicesOf(this.instance.value) ?? {})) {
+      const restart = isPlain(service) ? service.restart : undefined;
       if (typeof restart !== 'string' || RESTART.test(restart)) continue;
       const at = this.instance.at.get(`/services/${pointerSegment(name)}/restart`);
       if (!at || at.deferred) continue;
