@@ -83,10 +83,9 @@ function readCommands(model: DockerfileModel, run: Instruction): ShellCommand[] 
   const heredocs = heredocsOf(run);
   if (heredocs === undefined) return out;
   if (heredocs.length === 0) {
-    // The same text `runScript` reads: one parse serves both.
+    // The same text `runScript` reads (shell form, no heredocs, so it always has a script): one parse serves both.
     const script = runScript(model, run);
     if (script) collectParsed(run, script.commands, raw, start, out, 0);
-    else collect(run, raw, start, escape, out, 0);
     return out;
   }
   // With heredocs, the first line holds the commands; each body is data for its command,
