@@ -58,6 +58,13 @@ describe('findings reused from the previous version', () => {
     assertFollows(relint('FROM alpine:3.22 AS builder\nFROM alpine:3.22\nCOPY --from=buildr /a /b\n', 'FROM alpine:3.22 AS buildr\nFROM alpine:3.22\nCOPY --from=buildr /a /b\n'), 'DF501');
   });
 
+  test('an earlier stage starts and stops copying from a later one, making and breaking a cycle (DF501 in the later stage)', () => {
+    const apart = 'FROM alpine:3.22 AS a\nRUN make\nFROM alpine:3.22 AS b\nCOPY --from=a /x /x\n';
+    const cycle = 'FROM alpine:3.22 AS a\nCOPY --from=b /y /y\nFROM alpine:3.22 AS b\nCOPY --from=a /x /x\n';
+    assertFollows(relint(apart, cycle), 'DF501');
+    assertFollows(relint(cycle, apart), 'DF501');
+  });
+
   test('a file the rule read changes while the Dockerfile does not (DF103 reads .npmrc)', () => {
     const text = 'FROM node:24\nCOPY .npmrc package.json ./\n';
     assertFollows(relint(text, text, { before: { files: fileAccess({ '.npmrc': 'save-exact=true\n' }) }, after: { files: fileAccess({ '.npmrc': '//registry.npmjs.org/:_authToken=npm_abc123\n' }) } }), 'DF103');

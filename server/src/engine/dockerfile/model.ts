@@ -4,6 +4,7 @@ import { parseImageRef, type ImageRef } from '../image-ref';
 import { keywordCase } from './casing';
 import { LineIndex } from '../text';
 import { readRawArguments } from './raw-arguments';
+import { stageSources } from './stage-sources';
 import type { Range } from '../types';
 import { substitute, type Scope } from '../variables';
 
@@ -107,9 +108,14 @@ export class DockerfileModel {
     return key;
   }
 
-  /** Every stage's name, line and parent, as a key: for checks that compare a stage with all the others. */
+  /**
+   * Every stage's name, line, parent and the sources it copies or mounts from, as a key: for
+   * checks that compare a stage with all the others or follow the stages' dependencies.
+   */
   stagesKey(): string {
-    return (this.stageTable ??= this.stages.map((s) => `${s.name ?? ''}@${s.from.getRange().start.line}<${s.parent?.index ?? ''}`).join(','));
+    return (this.stageTable ??= this.stages
+      .map((s) => `${s.name ?? ''}@${s.from.getRange().start.line}<${s.parent?.index ?? ''}<${JSON.stringify(stageSources(this, s).map((source) => source.value))}`)
+      .join(','));
   }
 }
 

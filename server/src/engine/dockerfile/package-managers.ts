@@ -1,10 +1,11 @@
 import { JSONInstruction, type Instruction } from 'dockerfile-ast';
 import type { Range, TextEdit } from '../types';
-import { heredocs, isModifiable, keptOn, keyword } from './instructions';
+import { heredocs, keptOn, keyword } from './instructions';
 import type { DockerfileModel, Stage } from './model';
 import { shellCommands, type ShellCommand } from './commands';
 import { descendantsKey, lastBefore, stageOf } from './instruction-order';
 import { programWordObjects, type Word } from './shell';
+import { stageSources } from './stage-sources';
 
 /**
  * Package-manager commands inside `RUN` (apt, apk, pip, npm, go) as the image-size and
@@ -229,14 +230,9 @@ function readImageStages(model: DockerfileModel): Stage[] {
   const used = new Set<Stage>();
   for (const stage of model.stages) {
     if (stage.parent) used.add(stage.parent);
-    for (const instruction of stage.instructions) {
-      if (!isModifiable(instruction)) continue;
-      for (const flag of instruction.getFlags()) {
-        const value = flag.getValue() ?? '';
-        const from = flag.getName() === 'from' ? value : flag.getName() === 'mount' ? /(?:^|,)from=([^,]+)/.exec(value)?.[1] : undefined;
-        const source = from ? model.stageNamed(from) : undefined;
-        if (source && source !== stage) used.add(source);
-      }
+    for (const { value } of stageSources(model, stage)) {
+      const source = model.stageNamed(value);
+      if (source && source !== stage) used.add(source);
     }
   }
   const out = new Set<Stage>();

@@ -1,8 +1,7 @@
-import type { Instruction } from 'dockerfile-ast';
-import { isModifiable } from '../dockerfile/instructions';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { isOfficialImageName } from '../dockerfile/official-images';
 import { byCloseness, typoDistance } from '../dockerfile/similar';
+import { stageSources } from '../dockerfile/stage-sources';
 import { stageRule, type RuleContext } from '../rule';
 import type { Fix, Range } from '../types';
 import { substitute } from '../variables';
@@ -22,25 +21,9 @@ function isBare(name: string): boolean {
   return !/[/:.@]/.test(name);
 }
 
-/** The `--from` of COPY and the `from=` of every RUN `--mount`, with their ranges. */
-function referencesIn(instruction: Instruction): Reference[] {
-  if (!isModifiable(instruction)) return [];
-  const out: Reference[] = [];
-  const keyword = instruction.getKeyword();
-  for (const flag of instruction.getFlags()) {
-    if (keyword === 'COPY' && flag.getName() === 'from') {
-      const value = flag.getValue();
-      const range = flag.getValueRange();
-      if (value && range) out.push({ value, range, inFrom: false });
-    } else if (keyword === 'RUN' && flag.getName() === 'mount') {
-      for (const option of flag.getOptions()) {
-        const value = option.getValue();
-        const range = option.getValueRange();
-        if (option.getName().toLowerCase() === 'from' && value && range) out.push({ value, range, inFrom: false });
-      }
-    }
-  }
-  return out;
+/** The stages or images the stage copies or mounts from. */
+function sourceReferences(model: DockerfileModel, stage: Stage): Reference[] {
+  return stageSources(model, stage).map((source) => ({ ...source, inFrom: false }));
 }
 
 function fromReference(model: DockerfileModel, stage: Stage): Reference | undefined {
@@ -66,7 +49,7 @@ function dependencies(model: DockerfileModel): DependencyTable {
   if (!table) {
     table = { needs: new Map(), neededBy: new Map(model.stages.map((s) => [s, []])) };
     for (const stage of model.stages) {
-      const used = stage.instructions.flatMap(referencesIn).map((r) => model.stageNamed(r.value));
+      const used = stageSources(model, stage).map((source) => model.stageNamed(source.value));
       const needs = [stage.parent, ...used].filter((d): d is Stage => d !== undefined);
       table.needs.set(stage, needs);
       for (const need of needs) table.neededBy.get(need)?.push(stage);
@@ -159,7 +142,7 @@ export const df501 = stageRule({
   },
   fileInputs: (model) => model.stagesKey(),
   checkStage(model: DockerfileModel, stage: Stage, context: RuleContext) {
-    const refs = [fromReference(model, stage), ...stage.instructions.flatMap(referencesIn)];
+    const refs = [fromReference(model, stage), ...sourceReferences(model, stage)];
     for (const ref of refs) {
       if (!ref || ref.value.includes('$') || /["']/.test(ref.value)) continue;
       const message = problem(model, stage, ref);

@@ -1,7 +1,7 @@
-import type { Argument, Instruction } from 'dockerfile-ast';
+import type { Argument } from 'dockerfile-ast';
 import { keywordCase, type KeywordCase } from '../dockerfile/casing';
-import { isModifiable } from '../dockerfile/instructions';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
+import { stageSources } from '../dockerfile/stage-sources';
 import type { DockerfileRule, RuleContext } from '../rule';
 import type { Range, TextEdit } from '../types';
 
@@ -57,20 +57,9 @@ function stageNameRanges(model: DockerfileModel, stage: Stage): { range: Range; 
   for (const later of model.stages.slice(stage.index + 1)) {
     const image = later.from.getImage();
     if (later.parent === stage && later.imageRange && image && image.toLowerCase() === stage.name) out.push({ range: later.imageRange, written: image });
-    for (const instruction of later.instructions) out.push(...fromReferences(instruction, stage.name as string));
+    for (const source of stageSources(model, later)) if (source.value.toLowerCase() === stage.name) out.push({ range: source.range, written: source.value });
   }
   return out.filter((r) => r.written !== r.written.toLowerCase());
-}
-
-function fromReferences(instruction: Instruction, name: string): { range: Range; written: string }[] {
-  if (!isModifiable(instruction)) return [];
-  const keyword = instruction.getKeyword();
-  const out: { range: Range; written: string }[] = [];
-  for (const flag of instruction.getFlags()) {
-    const candidates = keyword === 'COPY' && flag.getName() === 'from' ? [{ value: flag.getValue(), range: flag.getValueRange() }] : keyword === 'RUN' && flag.getName() === 'mount' ? flag.getOptions().filter((o) => o.getName().toLowerCase() === 'from').map((o) => ({ value: o.getValue(), range: o.getValueRange() })) : [];
-    for (const c of candidates) if (c.value && c.range && c.value.toLowerCase() === name) out.push({ range: c.range, written: c.value });
-  }
-  return out;
 }
 
 function checkStageNames(model: DockerfileModel, context: RuleContext): void {
