@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { checkEveryFix, checkIncremental, corpus, editedVersions, mutatedSample, randomText, safeLint, tokenSoup } from './properties';
+import { checkEveryFix, checkIncremental, corpus, editedVersions, mutatedSample, randomText, safeLint, stageGraphVersions, tokenSoup } from './properties';
 
 describe('the engine never throws and never runs away', () => {
   const samples = corpus();
@@ -48,6 +48,15 @@ describe('the engine never throws and never runs away', () => {
         checkIncremental(versions, 'dockerfile');
       }),
       { numRuns: 150, seed: 5 },
+    );
+  });
+
+  test('small multi-stage Dockerfiles whose lines are replaced: findings follow changes in other stages', () => {
+    fc.assert(
+      fc.property(stageGraphVersions, ({ versions }) => {
+        checkIncremental(versions, 'dockerfile');
+      }),
+      { numRuns: 300, seed: 6 },
     );
   });
 

@@ -267,6 +267,61 @@ export function editedVersions(samples: Sample[], language: 'dockerfile' | 'dock
     });
 }
 
+/** Lines of small multi-stage Dockerfiles: stages that build on, copy from and mount each other, and the instructions stage-aware rules read. */
+const STAGE_LINES = [
+  'FROM alpine:3.22 AS b',
+  'FROM debian:13 AS c',
+  'FROM a AS b',
+  'FROM b AS c',
+  'FROM c AS a',
+  'FROM b',
+  'FROM scratch AS d',
+  'COPY --from=a /x /x',
+  'COPY --from=b /x /x',
+  'COPY --from=c /x /x',
+  'COPY --from=1 /x /x',
+  'COPY --from=bb /x /x',
+  'RUN --mount=type=cache,from=b,target=/m make',
+  'RUN --mount=type=bind,FROM=c,target=/m make',
+  'RUN apt-get update && apt-get install -y curl',
+  'RUN rm -rf /var/lib/apt/lists/*',
+  'RUN apk add curl',
+  'RUN pip install flask',
+  'RUN npm install',
+  'USER root',
+  'USER app',
+  'ENV PIP_NO_CACHE_DIR=1',
+  'ARG TOKEN',
+  'ARG V=1',
+  'RUN echo $V $W',
+  'HEALTHCHECK CMD curl -f http://localhost/ || exit 1',
+  'WORKDIR /src',
+  'COPY . .',
+  'CMD ["sh"]',
+  'SHELL ["powershell", "-Command"]',
+];
+
+/**
+ * A small multi-stage Dockerfile from `STAGE_LINES`, then versions that each replace whole
+ * lines: every stage below an edit keeps its place, so a stage whose findings follow a change
+ * elsewhere (a new `--from`, a renamed or re-parented stage) is one the cache would reuse if it
+ * were keyed on too little.
+ */
+export const stageGraphVersions: fc.Arbitrary<{ name: string; versions: string[] }> = fc
+  .tuple(
+    fc.array(fc.nat(STAGE_LINES.length - 1), { minLength: 2, maxLength: 14 }),
+    fc.array(fc.array(fc.tuple(fc.nat(15), fc.nat(STAGE_LINES.length - 1)), { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 5 }),
+  )
+  .map(([picks, steps]) => {
+    const lines = ['FROM alpine:3.22 AS a', ...picks.map((k) => STAGE_LINES[k])];
+    const versions = [lines.join('\n')];
+    for (const step of steps) {
+      for (const [at, k] of step) lines[at % lines.length] = STAGE_LINES[k];
+      versions.push(lines.join('\n'));
+    }
+    return { name: versions[0], versions };
+  });
+
 /**
  * Linting each version with the previous version's parse and findings gives exactly what
  * linting it afresh gives: reuse never shows a stale finding or loses one. A Compose file's
