@@ -1,17 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { idleCollection, processHooks, type CollectionHooks } from './idle-collection';
+import { idleCollection, processHooks, YOUNG_GENERATION_CAP, type CollectionHooks } from './idle-collection';
 
 function fake(used: number, size = 100) {
   const log: string[] = [];
   const queue: (() => void)[] = [];
-  const state = { used, busy: false };
+  const state = { used, size, busy: false };
   const hooks: CollectionHooks = {
-    youngGeneration: () => ({ used: state.used, size }),
+    youngGeneration: () => ({ used: state.used, size: state.size }),
     collectYoung: () => {
       log.push('collect');
       state.used = 0;
     },
+    stopYoungGrowth: () => log.push('stop growing'),
     busy: () => state.busy,
     schedule: (run) => {
       log.push('schedule');
@@ -59,6 +60,38 @@ describe('young-generation collection between requests', () => {
     idle.afterResponse();
     f.runQueued();
     assert.deepEqual(f.log, ['schedule', 'collect']);
+  });
+
+  test('stops the young generation growing, once, when it reaches the cap; busy or not', () => {
+    const f = fake(0, YOUNG_GENERATION_CAP / 2);
+    const idle = idleCollection(f.hooks);
+    idle.afterResponse();
+    f.runQueued();
+    assert.deepEqual(f.log, ['schedule']);
+    f.state.size = YOUNG_GENERATION_CAP;
+    f.state.busy = true;
+    idle.afterResponse();
+    f.runQueued();
+    assert.deepEqual(f.log, ['schedule', 'schedule', 'stop growing']);
+    f.state.size = 2 * YOUNG_GENERATION_CAP;
+    idle.afterResponse();
+    f.runQueued();
+    assert.deepEqual(f.log, ['schedule', 'schedule', 'stop growing', 'schedule']);
+  });
+
+  test('in this process: the young generation stops growing', () => {
+    const hooks = processHooks(() => false);
+    let keep: object[] = [];
+    const grow = () => {
+      for (let i = 0; i < 300_000; i++) keep.push({ i });
+      keep = [];
+    };
+    grow();
+    hooks.stopYoungGrowth();
+    const stopped = hooks.youngGeneration().size;
+    for (let round = 0; round < 5; round++) grow();
+    assert.equal(hooks.youngGeneration().size, stopped);
+    assert.equal(keep.length, 0);
   });
 
   test('in this process: the young generation is measured and collected', () => {
