@@ -299,6 +299,15 @@ const STAGE_LINES = [
   'COPY . .',
   'CMD ["sh"]',
   'SHELL ["powershell", "-Command"]',
+  'FROM alpine AS e',
+  'FROM alpine:latest',
+  'FROM alpine:3.22@sha256:4bcff63911fcb4448bd4fdacec207030997caf25e9bea4045fa6c8c44de311d1 AS b',
+  'RUN apt-get install -y gcc make',
+  'ENV API_TOKEN=abc123',
+  'ONBUILD RUN make',
+  'ADD https://example.com/tool.tgz /opt/',
+  'EXPOSE 8080',
+  'ENTRYPOINT ["/app"]',
 ];
 
 /**
