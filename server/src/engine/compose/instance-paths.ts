@@ -1,5 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, type Alias, type Scalar } from 'yaml';
-import type { ComposeModel, Entry, YamlNode } from './model';
+import { hasMergeKey, type ComposeModel, type Entry, type YamlNode } from './model';
 
 /** Where one value of the file is written. */
 export interface Located {
@@ -114,7 +114,7 @@ interface Conversion {
 }
 
 /**
- * Conversions of services that neither follow an alias nor take a merged key, kept on the
+ * Conversions of services that neither follow an alias nor meet a merge key, kept on the
  * service's mapping node: they depend on that node's subtree alone, and an edit elsewhere in
  * the file leaves the node in place (see `parseYaml`), where an edit inside it replaces it.
  * Typing in one service of a large file then converts that service only.
@@ -129,7 +129,7 @@ export function composeInstance(model: ComposeModel): ComposeInstance {
   const aliases: Alias[] = [];
   let read = 0;
   let readThroughAliases = 0;
-  // Aliases followed and merged keys taken: a conversion that adds none depends on its own nodes only.
+  // Aliases followed and merge keys met: a conversion that meets none depends on its own nodes only.
   let detours = 0;
 
   const convert = (raw: unknown, path: string, key: Scalar | undefined, depth: number, at: Map<string, Located>): unknown => {
@@ -158,10 +158,11 @@ export function composeInstance(model: ComposeModel): ComposeInstance {
       open.add(node);
       const services = path === '/services' && at === index.top && aliases.length === 0;
       const out: Record<string, unknown> = {};
+      // What a merge key brings in can change with the mapping's own pairs unchanged, even where its own keys win today.
+      if (hasMergeKey(node)) detours++;
       for (const entry of model.entries(node)) {
         // Duplicate keys are DC405's to report; the first one counts here.
         if (isReset(entry.pair.value) || Object.prototype.hasOwnProperty.call(out, entry.key)) continue;
-        if (entry.merged) detours++;
         const value = services
           ? convertService(entry, depth + 1)
           : convert(entry.pair.value, `${path}/${pointerSegment(entry.key)}`, entry.keyNode, depth + 1, at);

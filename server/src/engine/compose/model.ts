@@ -33,6 +33,11 @@ export function keyText(key: Scalar): string {
   return typeof key.value === 'symbol' ? (key.value.description ?? '') : String(key.value);
 }
 
+/** Whether a mapping merges other mappings in (`<<: *base`). */
+export function hasMergeKey(map: YAMLMap): boolean {
+  return map.items.some((pair) => isScalar(pair.key) && keyText(pair.key) === '<<');
+}
+
 interface NodeFacts {
   targets: Map<Alias, Node>;
   aliases: Alias[];

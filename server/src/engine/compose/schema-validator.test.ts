@@ -113,3 +113,14 @@ test('after an edit inside one service, the others keep their converted values a
     [5, 8, 13],
   );
 });
+
+test('a service whose own keys override all its merge key brings is converted again when the anchor changes', () => {
+  const before = 'x-base: &base\n  image: busybox\nservices:\n  app:\n    <<: *base\n    image: nginx:1.27\n';
+  const after = before.replace('  image: busybox', '  restartt: no');
+  const first = new ComposeModel(before);
+  schemaProblems(first);
+  const edited = new ComposeModel(after, first);
+  const shown = (model: ComposeModel) => schemaProblems(model).map((p) => [p.range.start.line, p.range.start.character, p.message]);
+  assert.deepEqual(shown(edited), shown(new ComposeModel(after)));
+  assert.deepEqual(shown(edited), [[1, 2, "Unknown key 'restartt' in service 'app'. Did you mean 'restart'?"]]);
+});
