@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { checkEveryFix, checkIncremental, corpus, editedVersions, mutatedSample, randomText, safeLint, stageGraphVersions, tokenSoup } from './properties';
+import { checkEveryFix, checkIncremental, corpus, editedVersions, mutatedSample, randomText, safeLint, serviceGraphVersions, stageGraphVersions, tokenSoup } from './properties';
 
 describe('the engine never throws and never runs away', () => {
   const samples = corpus();
@@ -55,6 +55,15 @@ describe('the engine never throws and never runs away', () => {
     fc.assert(
       fc.property(stageGraphVersions, ({ versions }) => {
         checkIncremental(versions, 'dockerfile');
+      }),
+      { numRuns: 300, seed: 6 },
+    );
+  });
+
+  test('small Compose files whose lines are replaced: the tree and findings follow changes in other services', () => {
+    fc.assert(
+      fc.property(serviceGraphVersions, ({ versions }) => {
+        checkIncremental(versions, 'dockercompose');
       }),
       { numRuns: 300, seed: 6 },
     );

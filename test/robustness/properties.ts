@@ -310,26 +310,73 @@ const STAGE_LINES = [
   'ENTRYPOINT ["/app"]',
 ];
 
+/** Lines of small Compose files: services that depend on, merge from and name each other, top-level entries, and the keys service-aware rules read. */
+const SERVICE_LINES = [
+  '  db:',
+  '  cache:',
+  '  web:',
+  '    image: nginx:1.27',
+  '    image: postgres:16',
+  '    image: redis',
+  '    <<: *base',
+  '    depends_on: [db]',
+  '    depends_on:',
+  '      db:',
+  '        condition: service_healthy',
+  '    healthcheck:',
+  '      test: ["CMD", "pg_isready"]',
+  '    ports:',
+  '      - "5432:5432"',
+  '      - 8080:80',
+  '    privileged: true',
+  '    environment:',
+  '      API_TOKEN: abc123',
+  '      - PASSWORD=secret',
+  '    networks: [front]',
+  '    volumes:',
+  '      - data:/var/lib/data',
+  '    restart: sometimes',
+  '    build: .',
+  'x-base: &base',
+  '  restart: always',
+  '  restart: sometimes',
+  '  privileged: true',
+  'networks:',
+  '  front:',
+  'volumes:',
+  '  data:',
+  'services:',
+  'version: "3.8"',
+];
+
 /**
- * A small multi-stage Dockerfile from `STAGE_LINES`, then versions that each replace whole
- * lines: every stage below an edit keeps its place, so a stage whose findings follow a change
- * elsewhere (a new `--from`, a renamed or re-parented stage) is one the cache would reuse if it
- * were keyed on too little.
+ * A small file whose first lines are `head` and the rest picked from `vocabulary`, then
+ * versions that each replace whole lines: everything below an edit keeps its place, so a
+ * part whose findings follow a change elsewhere (a new `--from`, a renamed stage, a service
+ * now depended on) is one the cache would reuse if it were keyed on too little.
  */
-export const stageGraphVersions: fc.Arbitrary<{ name: string; versions: string[] }> = fc
-  .tuple(
-    fc.array(fc.nat(STAGE_LINES.length - 1), { minLength: 2, maxLength: 14 }),
-    fc.array(fc.array(fc.tuple(fc.nat(15), fc.nat(STAGE_LINES.length - 1)), { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 5 }),
-  )
-  .map(([picks, steps]) => {
-    const lines = ['FROM alpine:3.22 AS a', ...picks.map((k) => STAGE_LINES[k])];
-    const versions = [lines.join('\n')];
-    for (const step of steps) {
-      for (const [at, k] of step) lines[at % lines.length] = STAGE_LINES[k];
-      versions.push(lines.join('\n'));
-    }
-    return { name: versions[0], versions };
-  });
+function lineReplacedVersions(head: readonly string[], vocabulary: readonly string[]): fc.Arbitrary<{ name: string; versions: string[] }> {
+  return fc
+    .tuple(
+      fc.array(fc.nat(vocabulary.length - 1), { minLength: 2, maxLength: 14 }),
+      fc.array(fc.array(fc.tuple(fc.nat(15), fc.nat(vocabulary.length - 1)), { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 5 }),
+    )
+    .map(([picks, steps]) => {
+      const lines = [...head, ...picks.map((k) => vocabulary[k])];
+      const versions = [lines.join('\n')];
+      for (const step of steps) {
+        for (const [at, k] of step) lines[at % lines.length] = vocabulary[k];
+        versions.push(lines.join('\n'));
+      }
+      return { name: versions[0], versions };
+    });
+}
+
+/** Small multi-stage Dockerfiles from `STAGE_LINES`. */
+export const stageGraphVersions = lineReplacedVersions(['FROM alpine:3.22 AS a'], STAGE_LINES);
+
+/** Small Compose files from `SERVICE_LINES`. */
+export const serviceGraphVersions = lineReplacedVersions(['x-base: &base', '  image: busybox', 'services:', '  app:', '    <<: *base'], SERVICE_LINES);
 
 /**
  * Linting each version with the previous version's parse and findings gives exactly what
