@@ -347,6 +347,14 @@ const SERVICE_LINES = [
   '  data:',
   'services:',
   'version: "3.8"',
+  '  db: &db',
+  '    <<: [*base, *db]',
+  '    extends:',
+  '      service: db',
+  '      - back',
+  '  back:',
+  '    env_file: .env',
+  '    container_name: web',
 ];
 
 /**
