@@ -113,7 +113,7 @@ function stageNames(stages: readonly Stage[]): string[] {
 /** Stage names the reference plausibly meant: a slip of the pen, or a part of a longer name (`set` for `license-set`). */
 function likelyMeant(name: string, stages: readonly Stage[]): string[] {
   const names = stageNames(stages);
-  const parts = names.filter((n) => n.split(/[-_.]/).includes(name));
+  const parts = names.filter((n) => n.includes(name) && n.split(/[-_.]/).includes(name));
   return [...new Set([...byCloseness(name, names, typoDistance(name)), ...parts])];
 }
 
