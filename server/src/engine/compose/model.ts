@@ -33,9 +33,14 @@ export function keyText(key: Scalar): string {
   return typeof key.value === 'symbol' ? (key.value.description ?? '') : String(key.value);
 }
 
+/** Whether a mapping key is the merge key `<<`, read either way (see `keyText`). */
+export function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && keyText(key) === '<<';
+}
+
 /** Whether a mapping merges other mappings in (`<<: *base`). */
 export function hasMergeKey(map: YAMLMap): boolean {
-  return map.items.some((pair) => isScalar(pair.key) && keyText(pair.key) === '<<');
+  return map.items.some((pair) => isMergeKey(pair.key));
 }
 
 interface NodeFacts {

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
-import { keyText, type ComposeModel, type Service } from '../compose/model';
+import { isMergeKey, type ComposeModel, type Service } from '../compose/model';
 import { portsClash, publishedPorts, sharedPort, type PublishedPort } from '../compose/published-ports';
 import type { ComposeRule, RuleContext } from '../rule';
 import type { Range } from '../types';
@@ -40,7 +40,7 @@ function duplicateKeys(model: ComposeModel, context: RuleContext): void {
     const first = new Map<string, Scalar>();
     for (const pair of map.items) {
       const key = pair.key;
-      if (!isScalar(key) || keyText(key) === '<<') continue;
+      if (!isScalar(key) || isMergeKey(key)) continue;
       const id = `${typeof key.value}:${String(key.value)}`;
       const earlier = first.get(id);
       if (!earlier) {
