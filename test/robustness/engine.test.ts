@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { checkEveryFix, checkIncremental, corpus, editedVersions, mutatedSample, randomText, safeLint, serviceGraphVersions, stageGraphVersions, tokenSoup } from './properties';
+import { checkEveryFix, checkIncremental, corpus, editedVersions, globalArgVersions, mutatedSample, randomText, safeLint, serviceGraphVersions, stageGraphVersions, tokenSoup } from './properties';
 
 describe('the engine never throws and never runs away', () => {
   const samples = corpus();
@@ -57,6 +57,15 @@ describe('the engine never throws and never runs away', () => {
         checkIncremental(versions, 'dockerfile');
       }),
       { numRuns: 300, seed: 6 },
+    );
+  });
+
+  test('small Dockerfiles whose global ARGs change and whose stages move: findings follow', () => {
+    fc.assert(
+      fc.property(globalArgVersions, ({ versions }) => {
+        checkIncremental(versions, 'dockerfile');
+      }),
+      { numRuns: 300, seed: 7 },
     );
   });
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { checkEveryFix, checkIncremental, corpus, editedVersions, mutatedSample, randomText, safeLint, serviceGraphVersions, stageGraphVersions, tokenSoup } from './properties';
+import { checkEveryFix, checkIncremental, corpus, editedVersions, globalArgVersions, mutatedSample, randomText, safeLint, serviceGraphVersions, stageGraphVersions, tokenSoup } from './properties';
 
 /**
  * `npm run fuzz [-- --minutes N]`: the properties of the robustness tests with fresh seeds and
@@ -26,6 +26,7 @@ const properties: [string, (options: Options) => fc.RunDetails<unknown>][] = [
   ['every fix on mutated corpus files', (o) => fc.check(fc.property(mutatedSample(samples), (s) => void checkEveryFix(s)), o)],
   ['edited Dockerfiles linted incrementally', (o) => fc.check(fc.property(editedVersions(samples, 'dockerfile'), (v) => void checkIncremental(v.versions, 'dockerfile')), o)],
   ['multi-stage Dockerfiles with lines replaced', (o) => fc.check(fc.property(stageGraphVersions, (v) => void checkIncremental(v.versions, 'dockerfile')), o)],
+  ['Dockerfiles with global ARGs changed and stages moved', (o) => fc.check(fc.property(globalArgVersions, (v) => void checkIncremental(v.versions, 'dockerfile')), o)],
   ['Compose files with lines replaced', (o) => fc.check(fc.property(serviceGraphVersions, (v) => void checkIncremental(v.versions, 'dockercompose')), o)],
   ['edited Compose files parsed incrementally', (o) => fc.check(fc.property(editedVersions(samples, 'dockercompose'), (v) => void checkIncremental(v.versions, 'dockercompose')), o)],
 ];

@@ -361,19 +361,24 @@ const SERVICE_LINES = [
  * A small file whose first lines are `head` and the rest picked from `vocabulary`, then
  * versions that each replace whole lines: everything below an edit keeps its place, so a
  * part whose findings follow a change elsewhere (a new `--from`, a renamed stage, a service
- * now depended on) is one the cache would reuse if it were keyed on too little.
+ * now depended on) is one the cache would reuse if it were keyed on too little. With `moves`,
+ * a step may also insert or delete a line, moving everything below it.
  */
-function lineReplacedVersions(head: readonly string[], vocabulary: readonly string[]): fc.Arbitrary<{ name: string; versions: string[] }> {
+function lineReplacedVersions(head: readonly string[], vocabulary: readonly string[], moves = false): fc.Arbitrary<{ name: string; versions: string[] }> {
   return fc
     .tuple(
       fc.array(fc.nat(vocabulary.length - 1), { minLength: 2, maxLength: 14 }),
-      fc.array(fc.array(fc.tuple(fc.nat(15), fc.nat(vocabulary.length - 1)), { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 5 }),
+      fc.array(fc.array(fc.tuple(fc.nat(15), fc.nat(vocabulary.length - 1), fc.nat(moves ? 2 : 0)), { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 5 }),
     )
     .map(([picks, steps]) => {
       const lines = [...head, ...picks.map((k) => vocabulary[k])];
       const versions = [lines.join('\n')];
       for (const step of steps) {
-        for (const [at, k] of step) lines[at % lines.length] = vocabulary[k];
+        for (const [at, k, move] of step) {
+          if (move === 1) lines.splice(at % (lines.length + 1), 0, vocabulary[k]);
+          else if (move === 2 && lines.length > 1) lines.splice(at % lines.length, 1);
+          else lines[at % lines.length] = vocabulary[k];
+        }
         versions.push(lines.join('\n'));
       }
       return { name: versions[0], versions };
@@ -382,6 +387,47 @@ function lineReplacedVersions(head: readonly string[], vocabulary: readonly stri
 
 /** Small multi-stage Dockerfiles from `STAGE_LINES`. */
 export const stageGraphVersions = lineReplacedVersions(['FROM alpine:3.22 AS a'], STAGE_LINES);
+
+/** Lines before the first `FROM` and the stage lines that read them: global ARGs, values built on others, comments, directives. */
+const GLOBAL_ARG_LINES = [
+  'ARG BASE=alpine:3.22',
+  'ARG BASE=debian:13',
+  'ARG BASE',
+  'ARG BASE=node:22',
+  'ARG BASE=ubuntu:latest',
+  'ARG IMG=${BASE}',
+  'ARG V=1',
+  'ARG V=2',
+  'ARG W=${V}-x',
+  'ARG A B=2',
+  'ARG USER_ID=1000',
+  'ARG PORT=8080',
+  'ARG TOKEN=abc123',
+  '# a comment',
+  '# syntax=docker/dockerfile:1',
+  '# escape=`',
+  '',
+  'FROM ${BASE} AS b',
+  'FROM $BASE',
+  'FROM ${BASE:-alpine} AS c',
+  'FROM ${IMG} AS e',
+  'FROM b AS d',
+  'ARG V',
+  'ARG BASE',
+  'RUN echo $V $W $B',
+  'COPY --chown=${USER_ID} . .',
+  'EXPOSE ${PORT}',
+  'USER ${USER_ID}',
+  'ENV V=3',
+  'COPY --from=b /x /x',
+  'RUN apt-get update && apt-get install -y curl',
+  'HEALTHCHECK CMD curl -f http://localhost:${PORT}/ || exit 1',
+  'RUN echo \\',
+  '  continued',
+];
+
+/** Small Dockerfiles from `GLOBAL_ARG_LINES` whose lines are replaced, inserted and deleted: stages move, and global ARGs change under them. */
+export const globalArgVersions = lineReplacedVersions(['# syntax=docker/dockerfile:1', 'ARG BASE=alpine:3.22', 'ARG V=1', 'FROM ${BASE} AS a'], GLOBAL_ARG_LINES, true);
 
 /** Small Compose files from `SERVICE_LINES`. */
 export const serviceGraphVersions = lineReplacedVersions(['x-base: &base', '  image: busybox', 'services:', '  app:', '    <<: *base'], SERVICE_LINES);

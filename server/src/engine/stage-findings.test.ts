@@ -101,6 +101,20 @@ describe('findings reused from the previous version', () => {
     assertFollows(relint(before, before.replace('DIR=/app', 'DIR=/web')), 'DF213');
   });
 
+  test('a stage moved by a line inserted above it keeps its findings, moved with it', () => {
+    const before = 'FROM alpine:3.22 AS base\nRUN echo one\nFROM base\nRUN apk add curl\n';
+    const r = relint(before, before.replace('echo one', 'echo one\nRUN echo two'));
+    assert.deepEqual(of(r.fresh, 'DF206')[0]?.line, 4, 'the finding is on the moved line');
+    assert.deepEqual(r.incremental, r.fresh);
+  });
+
+  test('a moved stage whose finding lies in the stage above it, which did not move, is checked again (DF401 on the parent EXPOSE)', () => {
+    const before = 'FROM python:3.13 AS base\nEXPOSE 8000\nFROM alpine:3.22 AS other\nRUN echo one\nFROM base\nCMD ["python", "app.py"]\n';
+    const r = relint(before, before.replace('echo one', 'echo one\nRUN echo two'));
+    assert.deepEqual(of(r.fresh, 'DF401')[0]?.line, 1, "the finding is on the parent's EXPOSE, above the edit");
+    assert.deepEqual(r.incremental, r.fresh);
+  });
+
   test('a FROM inside a here-document and a continued line: the whole text is parsed again', () => {
     const heredoc = 'FROM alpine:3.22\nRUN <<EOF\necho one\nFROM debian:13\nEOF\nFROM alpine:3.22 AS two\nRUN echo \\\nFROM x\n';
     const r = relint(heredoc, heredoc.replace('echo one', 'echo uno'));

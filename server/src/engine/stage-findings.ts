@@ -1,6 +1,6 @@
 import type { DockerfileModel, Stage } from './dockerfile/model';
 import type { Report, RuleContext, StageRule } from './rule';
-import type { FileAccess } from './types';
+import type { FileAccess, Position, Range } from './types';
 
 /**
  * What per-stage rules reported on one version of a Dockerfile, kept so that the next
@@ -9,9 +9,10 @@ import type { FileAccess } from './types';
 export class StageFindings {
   /** Per rule: its file-wide inputs, and its entries in stage order. */
   private readonly byRule = new Map<string, { fileKey: string; entries: Entry[] }>();
-  /** The stages' pieces of the document and their `stageKey`s, in stage order. */
+  /** The stages' pieces of the document (their content ids), `stageKey`s and lines, in stage order. */
   private readonly chunks: number[];
   private readonly keys: string[];
+  private readonly spans: { start: number; end: number }[];
   /** Per stage, where the earlier version has the same stage with the same `stageKey`; -1 where it has none. */
   private readonly sameAt: number[];
   /** Dropped once the lint is done: each version holding the one before would keep every version alive. */
@@ -29,6 +30,8 @@ export class StageFindings {
     this.earlier = earlier?.context === context ? earlier : undefined;
     this.chunks = model.stages.map((stage) => stage.chunk);
     this.keys = model.stages.map((stage) => model.stageKey(stage));
+    const pieces = model.chunks.pieces;
+    this.spans = model.stages.map((stage) => ({ start: pieces[stage.index + 1].startLine, end: pieces[stage.index + 2]?.startLine ?? model.lines.lineCount }));
     const before = new Map(this.earlier?.chunks.map((chunk, index) => [chunk, index]));
     this.sameAt = this.chunks.map((chunk, i) => {
       const index = before.get(chunk);
@@ -50,8 +53,10 @@ export class StageFindings {
     const out: Report[] = [];
     for (let i = 0; i < stages.length; i++) {
       const inputs = rule.stageInputs?.(this.model, stages[i]) ?? '';
-      const entry = reusable && this.sameAt[i] >= 0 ? reusable[this.sameAt[i]] : undefined;
-      const kept = entry && entry.inputs === inputs && readsHold(entry.reads, context.files) ? entry : check(rule, this.model, stages[i], context, inputs);
+      const at = this.sameAt[i];
+      const entry = reusable && at >= 0 ? reusable[at] : undefined;
+      const held = entry && entry.inputs === inputs && readsHold(entry.reads, context.files) ? moved(entry, (this.earlier as StageFindings).spans[at], this.spans[i]) : undefined;
+      const kept = held ?? check(rule, this.model, stages[i], context, inputs);
       entries[i] = kept;
       for (const report of kept.reports) out.push(report);
     }
@@ -62,6 +67,22 @@ export class StageFindings {
   done(): void {
     this.earlier = undefined;
   }
+}
+
+/**
+ * A stage's entry where the stage now stands: the same when it did not move, its positions
+ * moved by as many lines as the stage when every one lies in the stage (a report elsewhere
+ * may not have moved with it); undefined when one does not.
+ */
+function moved(entry: Entry, from: { start: number; end: number }, to: { start: number; end: number }): Entry | undefined {
+  const by = to.start - from.start;
+  if (by === 0) return entry;
+  const within = (p: Position) => (p.line >= from.start && p.line < from.end) || (p.line === from.end && p.character === 0);
+  const ranges = entry.reports.flatMap((r) => [r.range, ...(r.fixes ?? []).flatMap((f) => f.edits.map((e) => e.range))]);
+  if (!ranges.every((r) => within(r.start) && within(r.end))) return undefined;
+  const shift = (r: Range): Range => ({ start: { line: r.start.line + by, character: r.start.character }, end: { line: r.end.line + by, character: r.end.character } });
+  const reports = entry.reports.map((r) => ({ ...r, range: shift(r.range), ...(r.fixes && { fixes: r.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: shift(e.range) })) })) }) }));
+  return { ...entry, reports };
 }
 
 interface Entry {

@@ -27,6 +27,12 @@ export interface DockerfileAst {
 export interface Chunk {
   /** New for every parse of a piece: equal ids mean the very same instruction objects. */
   id: number;
+  /**
+   * Equal for pieces that read the same wherever they stand: a piece an edit moved to other
+   * lines, its text unchanged, is parsed again (positions are part of every object) but keeps
+   * the content id of the piece it was.
+   */
+  content: number;
   startLine: number;
   text: string;
   instructions: Instruction[];
@@ -65,7 +71,8 @@ function wholeParse(text: string, lines: LineIndex, prepare: PrepareInstructions
     const endLine = k < cuts.length ? lineOf(to) : lines.lineCount;
     // dockerfile-ast itself started a new instruction after each piece but the last, so those read alone as in the whole.
     const clean = k < cuts.length ? true : undefined;
-    return { id: ++lastChunkId, startLine, text: text.slice(lines.lineStart(startLine), lines.lineStart(endLine)), instructions: instructions.slice(from, to), clean };
+    const id = ++lastChunkId;
+    return { id, content: id, startLine, text: text.slice(lines.lineStart(startLine), lines.lineStart(endLine)), instructions: instructions.slice(from, to), clean };
   });
   return { ast: facade(head, instructions), pieces, prefix: pieces[0].text, head };
 }
@@ -84,31 +91,138 @@ function reparse(text: string, lines: LineIndex, prepare: PrepareInstructions, p
   const starts = stageStarts(text, lines, escape);
   if (starts.length === 0) return undefined;
   const prefix = text.slice(0, lines.lineStart(starts[0]));
-  if (prefix !== previous.prefix) return undefined;
+  const lead = prefix === previous.prefix ? { piece: previous.pieces[0], head: previous.head, changed: [] as string[] } : newLead(prefix, previous, prepare);
+  if (!lead) return undefined;
+  const own = starts.map((startLine, k) => text.slice(lines.lineStart(startLine), k + 1 < starts.length ? lines.lineStart(starts[k + 1]) : text.length));
   const byLine = new Map(previous.pieces.slice(1).map((p) => [p.startLine, p]));
-  const pieces: Chunk[] = [previous.pieces[0]];
-  for (let k = 0; k < starts.length; k++) {
-    const startLine = starts[k];
-    const own = text.slice(lines.lineStart(startLine), k + 1 < starts.length ? lines.lineStart(starts[k + 1]) : text.length);
-    const reused = byLine.get(startLine);
-    if (reused?.text === own) {
-      pieces.push(reused);
+  const earlier = starts.map((startLine, k) => {
+    const piece = byLine.get(startLine);
+    // A piece that names a global ARG whose declaration changed reads differently now (see `newLead`).
+    return piece && !mentionsAny(piece.text, lead.changed) && !mentionsAny(own[k], lead.changed) ? piece : undefined;
+  });
+  const moved = movedPieces(() => {
+    const inPlace = new Set(earlier.filter((piece, k) => piece?.text === own[k]));
+    return previous.pieces.slice(1).filter((piece) => !inPlace.has(piece) && !mentionsAny(piece.text, lead.changed));
+  });
+  const pieces: Chunk[] = [lead.piece];
+  let padding = 0;
+  for (let a = 0; a < starts.length; ) {
+    if (earlier[a]?.text === own[a]) {
+      pieces.push(earlier[a] as Chunk);
+      a++;
       continue;
     }
-    const padded = prefix + '\n'.repeat(startLine - starts[0]) + own;
-    const parsed = DockerfileParser.parse(padded)
-      .getInstructions()
-      .filter((i) => i.getRange().start.line >= startLine);
-    const kept = reused ? unchangedInstructions(reused, own, lines) : undefined;
-    const instructions = parsed.map((i) => kept?.get(rangeKey(i)) ?? i);
-    prepare(instructions.filter((i, n) => i === parsed[n]));
-    pieces.push({ id: ++lastChunkId, startLine, text: own, instructions });
+    // The changed pieces next to each other, and the ones an edit moved to other lines, are parsed together.
+    let b = a;
+    while (b + 1 < starts.length && earlier[b + 1]?.text !== own[b + 1]) b++;
+    // Each parse reads blank lines for the stages above it: past a whole document's worth, one whole parse is cheaper.
+    padding += starts[a] - starts[0];
+    if (padding > lines.lineCount) return undefined;
+    pieces.push(...parseRun(prefix, starts, own, earlier, moved, a, b, lines, prepare));
+    a = b + 1;
   }
   const last = pieces.length - 1;
   if (!pieces.every((piece, k) => k === last || (piece.clean ??= splitsCleanly(piece, k, lines, escape)))) return undefined;
   if (!startsStage(pieces[last])) return undefined;
-  return { ast: facade(previous.head, pieces.flatMap((p) => p.instructions)), pieces, prefix, head: previous.head };
+  return { ast: facade(lead.head, pieces.flatMap((p) => p.instructions)), pieces, prefix, head: lead.head };
 }
+
+/** Parses pieces `a` to `b` in one go, after the text before the first `FROM` and a blank line for each line in between. */
+function parseRun(
+  prefix: string,
+  starts: readonly number[],
+  own: readonly string[],
+  earlier: readonly (Chunk | undefined)[],
+  moved: (text: string) => Chunk | undefined,
+  a: number,
+  b: number,
+  lines: LineIndex,
+  prepare: PrepareInstructions,
+): Chunk[] {
+  const parsed = DockerfileParser.parse(prefix + '\n'.repeat(starts[a] - starts[0]) + own.slice(a, b + 1).join('')).getInstructions();
+  let next = parsed.findIndex((i) => i.getRange().start.line >= starts[a]);
+  if (next < 0) next = parsed.length;
+  const pieces: Chunk[] = [];
+  for (let k = a; k <= b; k++) {
+    const end = k + 1 < starts.length ? starts[k + 1] : Infinity;
+    const mine: Instruction[] = [];
+    while (next < parsed.length && parsed[next].getRange().start.line < end) mine.push(parsed[next++]);
+    const before = earlier[k];
+    const kept = before ? unchangedInstructions(before, own[k], lines) : undefined;
+    const instructions = mine.map((i) => kept?.get(rangeKey(i)) ?? i);
+    prepare(instructions.filter((i, n) => i === mine[n]));
+    const id = ++lastChunkId;
+    pieces.push({ id, content: moved(own[k])?.content ?? id, startLine: starts[k], text: own[k], instructions });
+  }
+  return pieces;
+}
+
+/** Takes, in document order, the earlier pieces with a given text: those an edit moved. Read when first asked. */
+function movedPieces(candidates: () => Chunk[]): (text: string) => Chunk | undefined {
+  let byText: Map<string, Chunk[]> | undefined;
+  return (text) => {
+    if (!byText) {
+      byText = new Map();
+      for (const piece of candidates()) {
+        const same = byText.get(piece.text);
+        if (same) same.push(piece);
+        else byText.set(piece.text, [piece]);
+      }
+    }
+    return byText.get(text)?.shift();
+  };
+}
+
+/**
+ * The text before the first `FROM` changed: it is parsed alone, and the stages are parsed after
+ * it as before. What a stage's instructions read from it is the escape character (which must
+ * stay the same) and the global `ARG`s they name, so `changed` lists the names whose
+ * declarations changed, and those whose values use one of them; a piece that mentions none
+ * reads the same as before. Undefined where the change is more than that (an instruction other
+ * than `ARG`), so the whole text is parsed again, as it is when the text gains a `FROM` or ends
+ * open (`splitsCleanly`).
+ */
+function newLead(prefix: string, previous: ParsedChunks, prepare: PrepareInstructions): { piece: Chunk; head: Dockerfile; changed: string[] } | undefined {
+  const head = DockerfileParser.parse(prefix);
+  if (head.getEscapeCharacter() !== previous.head.getEscapeCharacter()) return undefined;
+  const instructions = head.getInstructions();
+  prepare(instructions);
+  const before = new Map(previous.pieces[0].instructions.map((i) => [i.getRange().start.line, i]));
+  const changed = new Set<string>();
+  for (const instruction of instructions) {
+    const old = before.get(instruction.getRange().start.line);
+    before.delete(instruction.getRange().start.line);
+    if (old?.getTextContent() === instruction.getTextContent()) continue;
+    for (const either of old ? [old, instruction] : [instruction]) {
+      if (either.getKeyword() !== 'ARG') return undefined;
+      declaredNames(either).forEach((name) => changed.add(name));
+    }
+  }
+  for (const gone of before.values()) {
+    if (gone.getKeyword() !== 'ARG') return undefined;
+    declaredNames(gone).forEach((name) => changed.add(name));
+  }
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const instruction of instructions) {
+      if (!mentionsAny(instruction.getTextContent(), [...changed])) continue;
+      for (const name of declaredNames(instruction)) {
+        if (changed.has(name)) continue;
+        changed.add(name);
+        grown = true;
+      }
+    }
+  }
+  const id = ++lastChunkId;
+  return { piece: { id, content: id, startLine: 0, text: prefix, instructions }, head, changed: [...changed] };
+}
+
+/** The names an `ARG` declares, as `collectGlobalArgs` reads them: `ARG A B=2` declares both. */
+function declaredNames(instruction: Instruction): string[] {
+  return instruction.getArguments().map((a) => a.getValue().split('=')[0]);
+}
+
+const mentionsAny = (text: string, names: readonly string[]) => names.some((name) => text.includes(name));
 
 const rangeKey = (instruction: Instruction) => {
   const { start, end } = instruction.getRange();

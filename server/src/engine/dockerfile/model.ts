@@ -19,7 +19,7 @@ export interface Stage {
   imageText?: string;
   /** Where the image reference stands in the `FROM` line. */
   imageRange?: Range;
-  /** The parsed piece of the document the stage's instructions come from (see `DockerfileModel.stageKey`). */
+  /** What the stage's piece of the document reads, wherever it stands (`Chunk.content`; see `DockerfileModel.stageKey`). */
   chunk: number;
   /** The earlier stage this one builds on (`FROM builder`). */
   parent?: Stage;
@@ -91,11 +91,12 @@ export class DockerfileModel {
   }
 
   /**
-   * Equal for two models exactly when the stage's text and place, the global ARGs and escape
+   * Equal for two models exactly when the stage's text, the global ARGs it names and the escape
    * character, the stages it is built on, whether it is the final stage, and the file's keyword
    * casing and line breaks (which fixes follow) are all the same: everything a per-stage check
-   * may read from the document. Not its index, which moves whenever a stage is added above:
-   * a check that reads indexes takes `stagesKey` as an input.
+   * may read from the document. Not its place: findings of a stage that moved are moved with it
+   * (`StageFindings`). Not its index, which moves whenever a stage is added above: a check that
+   * reads indexes or lines takes `stagesKey` as an input.
    */
   stageKey(stage: Stage): string {
     let key = this.stageKeys.get(stage);
@@ -173,7 +174,7 @@ function buildStages(chunks: ParsedChunks, scope: Scope): Stage[] {
   const named = new Map<string, Stage>();
   for (const piece of chunks.pieces.slice(1)) {
     const facts = fromFacts(piece, scope);
-    const stage: Stage = { index: stages.length, from: facts.from, chunk: piece.id, instructions: piece.instructions.slice(1) };
+    const stage: Stage = { index: stages.length, from: facts.from, chunk: piece.content, instructions: piece.instructions.slice(1) };
     if (facts.name !== undefined) stage.name = facts.name;
     if (facts.imageRange) stage.imageRange = facts.imageRange;
     const parent = facts.text === undefined ? undefined : named.get(facts.text.toLowerCase());
@@ -198,7 +199,7 @@ interface FromFacts {
   image?: ImageRef;
 }
 
-/** What a stage's `FROM` says, read once per piece: a reused piece comes with the same global ARGs. */
+/** What a stage's `FROM` says, read once per piece: a piece is reused only where the global ARGs it names are unchanged. */
 const fromFactsOf = new WeakMap<Chunk, FromFacts>();
 
 function fromFacts(piece: Chunk, scope: Scope): FromFacts {
