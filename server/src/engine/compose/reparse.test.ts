@@ -85,6 +85,22 @@ test('an edit a service cannot hold alone is parsed whole', () => {
   for (const text of cases) assert.equal(edit(text).spliced, false, text);
 });
 
+test('the last service is re-parsed alone, before the next top-level key and at the end of the text', () => {
+  const typed = edit(BASE.replace('redis:7', 'redis:7-alpine'));
+  assert.ok(typed.spliced);
+  assert.equal(typed.after.scalarText(typed.after.get(serviceNode(typed.after, 'cache'), 'image')?.value), 'redis:7-alpine');
+  const added = edit(BASE.replace('    image: redis:7\n', '    image: redis:7\n  # a new one\n  worker:\n    image: busybox\n'));
+  assert.ok(added.spliced);
+  assert.deepEqual(added.after.services.map((s) => s.name), ['web', 'db', 'cache', 'worker']);
+  const last = 'services:\n  web:\n    image: nginx:1.27\n  cache:\n    image: redis:7\n# the end\n';
+  for (const edited of [last.replace('redis:7', 'redis:8'), `${last}  worker:\n    image: busybox`, last.replace('# the end\n', '    ports: ["6379:6379"]')]) {
+    const before = new ComposeModel(last);
+    const after = new ComposeModel(edited, before);
+    assert.equal(after.doc, before.doc, edited);
+    assert.deepEqual(yamlShape(after.doc), yamlShape(new ComposeModel(edited).doc));
+  }
+});
+
 test('an edit inside a top-level entry re-parses that entry', () => {
   const { spliced, after } = edit(BASE.replace('restart: unless-stopped', 'restart: always'));
   assert.ok(spliced);

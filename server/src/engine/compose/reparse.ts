@@ -13,28 +13,30 @@ export interface PreviousParse {
 
 /**
  * Parses `text`. With the previous version's parse, an edit that stays inside one entry of
- * the top-level mapping or of `services` re-parses that entry alone and splices it into the
- * previous tree; anything else is parsed whole. The splice moves the previous tree's nodes
+ * the top-level mapping or of `services` (the last service included) re-parses that entry
+ * alone and splices it into the previous tree; anything else is parsed whole. The splice moves the previous tree's nodes
  * after the edit, so `previous` must not be used afterwards.
  */
 export function parseYaml(text: string, previous?: PreviousParse): Document {
   return (previous && reparseEntry(previous, text)) ?? parseDocument(text, OPTIONS);
 }
 
-/** An entry of a block mapping: from the start of its key's line to the start of the next key's line. */
+/**
+ * An entry of a block mapping: from the start of its key's line to the start of the next key's
+ * line. `nested`: the last entry of `services`, which ends where the next top-level key starts
+ * (or with the text), so it is parsed as the value of a stand-in top-level key.
+ */
 interface Piece {
   map: YAMLMap;
   index: number;
   start: number;
   end: number;
   column: number;
+  nested?: boolean;
 }
 
-/**
- * The entry of `map` whose lines hold the whole change. The last entry never qualifies: where
- * it ends depends on what follows the mapping, and so do the mapping's own bounds.
- */
-function pieceOf(map: YAMLMap, lines: LineIndex, change: TextChange): Piece | undefined {
+/** Where each entry's key line starts, and the column the keys stand at. */
+function entryLines(map: YAMLMap, lines: LineIndex): { starts: number[]; column: number } | undefined {
   if (map.flow) return undefined;
   const starts: number[] = [];
   for (const item of map.items) {
@@ -43,10 +45,34 @@ function pieceOf(map: YAMLMap, lines: LineIndex, change: TextChange): Piece | un
     starts.push(item.key.range[0] - position.character);
   }
   const column = map.items.length ? (map.items[0].key as { range: number[] }).range[0] - starts[0] : 0;
+  return { starts, column };
+}
+
+/**
+ * The entry of `map` whose lines hold the whole change. The last entry never qualifies: where
+ * it ends depends on what follows the mapping, and so do the mapping's own bounds.
+ */
+function pieceOf(map: YAMLMap, lines: LineIndex, change: TextChange): Piece | undefined {
+  const entries = entryLines(map, lines);
+  if (!entries) return undefined;
+  const { starts, column } = entries;
   for (let index = 0; index + 1 < starts.length; index++) {
     if (starts[index] <= change.start && change.end <= starts[index + 1]) return { map, index, start: starts[index], end: starts[index + 1], column };
   }
   return undefined;
+}
+
+/** The last service, when it holds the whole change: new services are most often written there. */
+function lastServicePiece(services: YAMLMap, root: YAMLMap, previous: PreviousParse, change: TextChange): Piece | undefined {
+  const entries = entryLines(services, previous.lines);
+  const rootEntries = entryLines(root, previous.lines);
+  if (!entries || !rootEntries || rootEntries.column !== 0 || entries.column === 0) return undefined;
+  const index = entries.starts.length - 1;
+  const after = root.items.findIndex((item) => item.value === services) + 1;
+  if (index < 0 || after === 0) return undefined;
+  const start = entries.starts[index];
+  const end = after < rootEntries.starts.length ? rootEntries.starts[after] : previous.text.length;
+  return start <= change.start && change.end <= end ? { map: services, index, start, end, column: entries.column, nested: true } : undefined;
 }
 
 /**
@@ -80,25 +106,48 @@ function reparseEntry(previous: PreviousParse, text: string): Document | undefin
   if (/^%/m.test(previous.text.slice(0, root.range?.[0] ?? 0))) return undefined;
   const change = textChange(previous.text, text);
   const services = root.items.find((i) => isScalar(i.key) && i.key.value === 'services')?.value;
-  const piece = (isMap(services) && pieceOf(services, lines, change)) || pieceOf(root, lines, change);
+  const piece = (isMap(services) && (pieceOf(services, lines, change) || lastServicePiece(services, root, previous, change))) || pieceOf(root, lines, change);
   if (!piece) return undefined;
   const end = piece.end + change.delta;
-  if (end <= piece.start || text.charCodeAt(end - 1) !== 10) return undefined;
+  const atEnd = piece.nested === true && end === text.length;
+  if (end <= piece.start || (!atEnd && text.charCodeAt(end - 1) !== 10)) return undefined;
   const source = text.slice(piece.start, end);
   if (!standsAlone(source, piece.column)) return undefined;
   // The next entry's key line comes along, so the last value ends as it does in the whole
   // document: where trailing blank and comment lines end up depends on what follows them.
   const lineEnd = text.indexOf('\n', end);
   const next = text.slice(end, lineEnd < 0 ? text.length : lineEnd + 1);
-  const parsed = parseDocument(padding(piece.start) + source + next, OPTIONS);
-  const contents = parsed.contents;
-  if (parsed.errors.length || parsed.warnings.length || !isMap(contents) || contents.flow || contents.items.length < 2) return undefined;
-  const keyStarts = [contents.items[0].key, contents.items[contents.items.length - 1].key].map((k) => (isScalar(k) ? k.range?.[0] : undefined));
-  if (keyStarts[0] !== piece.start + piece.column || keyStarts[1] !== end + piece.column) return undefined;
+  const parsed = parseDocument((piece.nested ? `${padding(piece.start - 3)}s:\n` : padding(piece.start)) + source + next, OPTIONS);
+  const entries = spliced(parsed, piece, end, atEnd);
+  if (!entries) return undefined;
   piece.map.items.splice(piece.index, 1);
   shiftFrom(doc, piece.end, change.delta);
-  piece.map.items.splice(piece.index, 0, ...contents.items.slice(0, -1));
+  piece.map.items.splice(piece.index, 0, ...entries.items.slice(0, entries.items.length - (piece.nested ? 0 : 1)));
+  if (piece.nested) {
+    // The mapping, and at the end of the text the document, now end where the new last entry does.
+    piece.map.range = [piece.map.range?.[0] ?? piece.start, ...(entries.range?.slice(1) as [number, number])];
+    if (atEnd) {
+      root.range = [root.range?.[0] ?? 0, ...(parsed.contents?.range?.slice(1) as [number, number])];
+      doc.range = [doc.range?.[0] ?? 0, ...(parsed.range?.slice(1) as [number, number])];
+      doc.comment = parsed.comment;
+    }
+  }
   return doc;
+}
+
+/**
+ * The entries parsed from a piece, where they stand as in the whole document: the piece's
+ * first key where it was, and the next key (for a nested piece, the next top-level key)
+ * right at its end. Undefined where the piece reads otherwise.
+ */
+function spliced(parsed: Document, piece: Piece, end: number, atEnd: boolean): YAMLMap | undefined {
+  const contents = parsed.contents;
+  if (parsed.errors.length || parsed.warnings.length || !isMap(contents) || contents.flow) return undefined;
+  const keyStart = (item: unknown) => (isPair(item) && isScalar(item.key) ? item.key.range?.[0] : undefined);
+  const entries = piece.nested ? contents.items[0]?.value : contents;
+  if (!isMap(entries) || entries.flow || keyStart(entries.items[0]) !== piece.start + piece.column) return undefined;
+  if (piece.nested) return contents.items.length === (atEnd ? 1 : 2) && (atEnd || keyStart(contents.items[1]) === end) ? entries : undefined;
+  return contents.items.length >= 2 && keyStart(contents.items[contents.items.length - 1]) === end + piece.column ? entries : undefined;
 }
 
 type Ranged = { range?: [number, number, number] | null };
