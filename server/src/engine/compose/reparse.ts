@@ -14,8 +14,8 @@ export interface PreviousParse {
 /**
  * Parses `text`. With the previous version's parse, an edit that stays inside one entry of
  * the top-level mapping or of `services` (the last service included) re-parses that entry
- * alone and splices it into the previous tree; anything else is parsed whole. The splice moves the previous tree's nodes
- * after the edit, so `previous` must not be used afterwards.
+ * alone and splices it into the previous tree; anything else is parsed whole. The splice
+ * moves the previous tree's nodes after the edit, so `previous` must not be used afterwards.
  */
 export function parseYaml(text: string, previous?: PreviousParse): Document {
   return (previous && reparseEntry(previous, text)) ?? parseDocument(text, OPTIONS);

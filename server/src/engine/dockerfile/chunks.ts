@@ -1,6 +1,6 @@
 import { DockerfileParser, Onbuild, type Arg, type Dockerfile, type Instruction, type ParserDirective } from 'dockerfile-ast';
 import { textChange, type LineIndex } from '../text';
-import { heredocs } from './instructions';
+import { argWords, heredocs } from './instructions';
 
 /**
  * Parsing a new version of a Dockerfile again only where its stages changed, keeping the
@@ -205,7 +205,7 @@ function newLead(prefix: string, previous: ParsedChunks, prepare: PrepareInstruc
   for (let grown = true; grown; ) {
     grown = false;
     for (const instruction of instructions) {
-      if (!mentionsAny(instruction.getTextContent(), [...changed])) continue;
+      if (!mentionsAny(instruction.getTextContent(), changed)) continue;
       for (const name of declaredNames(instruction)) {
         if (changed.has(name)) continue;
         changed.add(name);
@@ -217,12 +217,13 @@ function newLead(prefix: string, previous: ParsedChunks, prepare: PrepareInstruc
   return { piece: { id, content: id, startLine: 0, text: prefix, instructions }, head, changed: [...changed] };
 }
 
-/** The names an `ARG` declares, as `collectGlobalArgs` reads them: `ARG A B=2` declares both. */
-function declaredNames(instruction: Instruction): string[] {
-  return instruction.getArguments().map((a) => a.getValue().split('=')[0]);
-}
+/** The names an `ARG` declares, as the global scope reads them (`argWords`). */
+const declaredNames = (instruction: Instruction) => argWords(instruction).map((word) => word.name);
 
-const mentionsAny = (text: string, names: readonly string[]) => names.some((name) => text.includes(name));
+function mentionsAny(text: string, names: Iterable<string>): boolean {
+  for (const name of names) if (text.includes(name)) return true;
+  return false;
+}
 
 const rangeKey = (instruction: Instruction) => {
   const { start, end } = instruction.getRange();

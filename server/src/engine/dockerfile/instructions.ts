@@ -10,6 +10,15 @@ export function keyword(instruction: Instruction): string {
   return instruction.getKeyword();
 }
 
+/** What each word of an `ARG` declares, its default as written: `ARG A B=2` declares A (no default) and B. */
+export function argWords(instruction: Instruction): { name: string; value?: string }[] {
+  return instruction.getArguments().map((argument) => {
+    const word = argument.getValue();
+    const eq = word.indexOf('=');
+    return eq < 0 ? { name: word } : { name: word.slice(0, eq), value: word.slice(eq + 1) };
+  });
+}
+
 export function isModifiable(instruction: Instruction): instruction is ModifiableInstruction {
   return typeof (instruction as Partial<ModifiableInstruction>).getFlags === 'function';
 }

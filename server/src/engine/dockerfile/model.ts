@@ -2,6 +2,7 @@ import { Argument, From, Instruction } from 'dockerfile-ast';
 import { parseChunks, type Chunk, type DockerfileAst, type ParsedChunks } from './chunks';
 import { parseImageRef, type ImageRef } from '../image-ref';
 import { keywordCase } from './casing';
+import { argWords } from './instructions';
 import { LineIndex } from '../text';
 import { readRawArguments } from './raw-arguments';
 import { stageSources } from './stage-sources';
@@ -157,11 +158,9 @@ function collectGlobalArgs(ast: DockerfileAst): Scope {
   const scope = new Map<string, string | undefined>();
   // One ARG may declare several names (`ARG A B=2`), which dockerfile-ast reads as one property.
   for (const arg of ast.getInitialARGs()) {
-    for (const word of arg.getArguments().map((a) => a.getValue())) {
-      const eq = word.indexOf('=');
-      const name = eq < 0 ? word : word.slice(0, eq);
+    for (const { name, value } of argWords(arg)) {
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
-      const raw = eq < 0 ? undefined : word.slice(eq + 1).replace(/^(["'])(.*)\1$/s, '$2');
+      const raw = value?.replace(/^(["'])(.*)\1$/s, '$2');
       scope.set(name, raw === undefined ? undefined : substitute(raw, scope));
     }
   }
