@@ -1,10 +1,11 @@
-// Writes what is derived from the rule metadata: the README rule table and the
-// per-rule severity settings in package.json. `--check` only reports staleness
-// (exit 1), which a test uses to keep both current.
-import { readFileSync, writeFileSync } from 'node:fs';
+// Writes what is derived from the rule metadata (the README rule table and the per-rule
+// severity settings in package.json) and from the Compose schema (its validators as code).
+// `--check` only reports staleness (exit 1), which a test uses to keep all three current.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { composeValidatorsSource } from './compose-validators.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -41,7 +42,11 @@ manifest.contributes.configuration.properties['dockerPatterns.rules'].properties
 );
 const nextManifest = JSON.stringify(manifest, null, 2) + '\n';
 
-const stale = [readme !== nextReadme && 'README.md', manifestText !== nextManifest && 'package.json'].filter(Boolean);
+const validatorsPath = join(root, 'server', 'src', 'engine', 'compose', 'validators.generated.ts');
+const validatorsText = existsSync(validatorsPath) ? readFileSync(validatorsPath, 'utf8') : '';
+const nextValidators = composeValidatorsSource(root);
+
+const stale = [readme !== nextReadme && 'README.md', manifestText !== nextManifest && 'package.json', validatorsText !== nextValidators && 'validators.generated.ts'].filter(Boolean);
 if (check) {
   if (stale.length) {
     console.error(`stale: ${stale.join(', ')}; run npm run generate`);
@@ -50,5 +55,6 @@ if (check) {
 } else {
   writeFileSync(readmePath, nextReadme);
   writeFileSync(manifestPath, nextManifest);
+  writeFileSync(validatorsPath, nextValidators);
   console.log(stale.length ? `updated ${stale.join(', ')}` : 'already current');
 }

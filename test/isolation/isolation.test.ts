@@ -7,8 +7,9 @@ import { fileUri, LspClient, REPO, type PublishedDiagnostics } from '../support/
 
 // Issue 6, point 4. The UNBUNDLED server (tsc output; dist/server.js is one bundle that a
 // preload cannot reach into) runs with test/support/isolation-preload.js, which makes rule
-// DF101 throw and makes every network and process-spawning call throw and leave a record.
-// Every feature is then exercised.
+// DF101 throw and makes every network and process-spawning call throw and leave a record,
+// and with code generation from strings (eval, new Function) disallowed. Every feature is
+// then exercised.
 
 const SERVER = join(REPO, 'out', 'server', 'src', 'lsp', 'server.js');
 const PRELOAD = join(REPO, 'test', 'support', 'isolation-preload.js');
@@ -61,7 +62,7 @@ describe('isolation: a throwing rule, no network, no processes, no stale answers
     prod = fileUri(join(folder, 'Dockerfile.prod'));
     compose = fileUri(join(folder, 'compose.yaml'));
     ignore = fileUri(join(folder, '.dockerignore'));
-    client = new LspClient(process.execPath, ['--require', PRELOAD, SERVER, '--stdio'], { ...process.env, DP_ISOLATION_LOG: log, DP_ISOLATION_WORKSPACE: folder });
+    client = new LspClient(process.execPath, ['--disallow-code-generation-from-strings', '--require', PRELOAD, SERVER, '--stdio'], { ...process.env, DP_ISOLATION_LOG: log, DP_ISOLATION_WORKSPACE: folder });
     await client.initialize();
   });
 

@@ -1,8 +1,9 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
 // The Compose specification's JSON schema as the dclint package ships it (see the test
 // beside this file, which keeps the copy identical to the installed package's file).
 import composeSpec from '../data/compose-spec.json';
+import newerServiceKeys from '../data/compose-newer-service-keys.json';
 import { byCloseness, editDistance, typoDistance } from '../dockerfile/similar';
 import type { Range } from '../types';
 import { composeInstance, defineKey, pointerSegment, pointerSegments, type ComposeInstance, type Located } from './instance-paths';
@@ -21,21 +22,18 @@ export interface SchemaProblem {
  * loosely until it does (a test fails once the schema has them, so they are dropped then).
  * `pre_start` hooks appear in Compose's own end-to-end tests.
  */
-export const NEWER_SERVICE_KEYS: Record<string, object> = {
-  pre_start: { type: 'array', items: { type: 'object' } },
-};
+export const NEWER_SERVICE_KEYS: Record<string, object> = newerServiceKeys;
 
 interface Spec {
-  $id: string;
   properties: { services: { patternProperties: Record<string, unknown> } };
-  definitions: { service: { properties: Record<string, unknown> } };
 }
 
 const SPEC = composeSpec as Spec;
 
-function withNewerKeys(spec: Spec): Spec {
-  const service = spec.definitions.service;
-  return { ...spec, definitions: { ...spec.definitions, service: { ...service, properties: { ...NEWER_SERVICE_KEYS, ...service.properties } } } };
+/** A validator generated from the schema: what it found wrong is left on `errors`. */
+interface ValidateFunction {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
 }
 
 interface Validators {
@@ -43,26 +41,15 @@ interface Validators {
   service: ValidateFunction;
 }
 
-let compiled: Validators | undefined;
+let loaded: Validators | undefined;
 
-/** Compiled on first use and kept: compiling costs far more than validating. */
+/**
+ * The validators `scripts/generate.mjs` made of the schema (the file, and one service with the
+ * file's definitions), loaded on first use: Dockerfile-only sessions never build their tables.
+ */
 function validators(): Validators {
-  if (!compiled) {
-    const ajv = new Ajv({
-      allErrors: true,
-      // Errors then carry their schema and data, which the messages are built from.
-      verbose: true,
-      strict: false,
-      validateSchema: false,
-      logger: false,
-      // Both make compiling several times faster; validating stays well under a millisecond per hundred lines.
-      inlineRefs: false,
-      code: { optimize: false },
-    });
-    // The service validator reuses the file validator's compiled definitions.
-    compiled = { file: ajv.compile(withNewerKeys(SPEC)), service: ajv.compile({ $ref: `${SPEC.$id}#/definitions/service` }) };
-  }
-  return compiled;
+  loaded ??= require('./validators.generated') as Validators;
+  return loaded;
 }
 
 /** The names the schema validates as services; any other name is an error of `services` itself. */
