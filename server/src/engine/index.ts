@@ -13,7 +13,7 @@ import { StageFindings } from './stage-findings';
 import { RULES } from './rules';
 import { ignoreFixes, isSuppressed, readSuppressions } from './suppression';
 import { openEnd } from './dockerfile/instructions';
-import { comparePositions, rangeContains } from './text';
+import { compareCodeUnits, comparePositions, rangeContains } from './text';
 import type { FileAccess, Finding, Fix, Language, LintContext, Position, Range, Severity, SeveritySetting } from './types';
 
 export { languageOf, looksLikeCompose } from './language';
@@ -90,7 +90,7 @@ export function lint(doc: ParsedDocument, context: LintContext, options: LintOpt
   return findings
     .filter((f) => !isSuppressed(suppressions, f))
     .sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId),
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareCodeUnits(a.ruleId, b.ruleId),
   );
 }
 

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { compareCodeUnits } from '../text';
 // One import and one list entry per rule; the list is sorted by id below.
 import { dc101 } from './dc101-privileged';
 import { dc102 } from './dc102-secrets-in-environment';
@@ -109,7 +110,7 @@ const ALL: Rule[] = [
 ];
 
 /** Every rule, sorted by id. */
-export const RULES: readonly Rule[] = ALL.sort((a, b) => a.id.localeCompare(b.id));
+export const RULES: readonly Rule[] = ALL.sort((a, b) => compareCodeUnits(a.id, b.id));
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
