@@ -1,5 +1,6 @@
 import { isMap, isSeq, parseDocument, type Node } from 'yaml';
 import type { Rule } from './rule';
+import { yamlLineBreaks } from './text';
 import type { EngineConfig, SeveritySetting } from './types';
 
 /** The project config files the hosts look for, nearest folder first. */
@@ -11,7 +12,7 @@ const SEVERITIES = new Set<string>(['off', 'hint', 'info', 'warning', 'error']);
 const HADOLINT_LEVELS: Record<string, SeveritySetting> = { error: 'error', warning: 'warning', info: 'info', style: 'hint' };
 
 function toJs(text: string): unknown {
-  const doc = parseDocument(text, { uniqueKeys: false });
+  const doc = parseDocument(yamlLineBreaks(text), { uniqueKeys: false });
   if (doc.errors.length > 0) throw new Error(doc.errors[0].message);
   const root = doc.contents as Node | null;
   return root && (isMap(root) || isSeq(root)) ? doc.toJS({ maxAliasCount: 100 }) : {};

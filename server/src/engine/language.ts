@@ -1,4 +1,5 @@
 import { isMap, parseDocument } from 'yaml';
+import { yamlLineBreaks } from './text';
 import type { Language } from './types';
 
 function baseName(fileName: string): string {
@@ -33,7 +34,7 @@ export function languageOf(fileName: string): Language | undefined {
  */
 export function looksLikeCompose(text: string): boolean {
   if (!/^services\s*:/m.test(text)) return false;
-  const doc = parseDocument(text, { uniqueKeys: false });
+  const doc = parseDocument(yamlLineBreaks(text), { uniqueKeys: false });
   const root = doc.contents;
   if (!isMap(root)) return false;
   return isMap(root.get('services', true));

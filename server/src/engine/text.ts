@@ -84,6 +84,15 @@ export function textChange(old: string, text: string): TextChange {
   return { start, end: old.length - tail, delta: text.length - old.length };
 }
 
+/**
+ * The text as the YAML parser should read it: every lone `\r` made a `\n`. YAML 1.2, Compose's
+ * parser and the LSP all take a lone `\r` for a line break, where the yaml package reads it into
+ * the scalar before it. Same length, so offsets into the result are offsets into `text`.
+ */
+export function yamlLineBreaks(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
 export function pos(line: number, character: number): Position {
   return { line, character };
 }

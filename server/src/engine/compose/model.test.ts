@@ -12,10 +12,14 @@ function valueOfB(model: ComposeModel): Scalar {
   return b;
 }
 
-test('a plain value before a lone carriage return ends before it, on its own line', () => {
-  // yaml reads the lone \r into the scalar; editors and the LSP see a line break there.
-  for (const text of ['a:\r\n  b: secret\r', 'a:\r\n  b: secret\r\n']) {
+test('a lone carriage return breaks the line, as in YAML 1.2 and the LSP: the value before it ends there', () => {
+  // The yaml package alone reads a lone \r into the scalar before it.
+  for (const text of ['a:\r\n  b: secret\r', 'a:\r\n  b: secret\r\n', 'a:\r  b: secret\r  c: other\r']) {
     const model = new ComposeModel(text);
-    assert.deepEqual(model.rangeOf(valueOfB(model)), { start: { line: 1, character: 5 }, end: { line: 1, character: 11 } }, JSON.stringify(text));
+    const b = valueOfB(model);
+    assert.equal(b.value, 'secret', JSON.stringify(text));
+    assert.deepEqual(model.rangeOf(b), { start: { line: 1, character: 5 }, end: { line: 1, character: 11 } }, JSON.stringify(text));
+    assert.deepEqual(model.doc.errors, [], JSON.stringify(text));
   }
 });
+

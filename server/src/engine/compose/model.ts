@@ -73,16 +73,9 @@ export class ComposeModel {
     this.servicesByName = new Map(this.services.map((s) => [s.name, s]));
   }
 
-  /**
-   * Where a node's value is written. yaml reads a lone `\r` as part of a plain scalar, where
-   * editors (and the LSP) see a line break: a value ending in one ends before it, so the range
-   * stays on the value's line and an edit of the value keeps the break.
-   */
   rangeOf(node: { range?: [number, number, number] | null }): Range {
     const r = node.range ?? [0, 0, 0];
-    const text = this.lines.text;
-    const end = r[1] > r[0] && text.charCodeAt(r[1] - 1) === 13 && text.charCodeAt(r[1]) !== 10 ? r[1] - 1 : r[1];
-    return this.lines.range(r[0], end);
+    return this.lines.range(r[0], r[1]);
   }
 
   /**

@@ -114,3 +114,15 @@ test('a file with a YAML error is parsed whole until it parses again', () => {
   assert.notEqual(after.doc, broken.doc);
   assert.deepEqual(yamlShape(after.doc), yamlShape(new ComposeModel(fixed).doc));
 });
+
+test('an edit in a file broken by lone carriage returns re-parses as a whole parse reads it', () => {
+  const text = BASE.replaceAll('\n', '\r');
+  const before = new ComposeModel(text);
+  const doc = before.doc;
+  const edited = text.replace('postgres:16', 'postgres:17');
+  const after = new ComposeModel(edited, before);
+  assert.equal(after.doc, doc);
+  assert.deepEqual(yamlShape(after.doc), yamlShape(new ComposeModel(edited).doc));
+  assert.equal(after.scalarText(after.get(serviceNode(after, 'db'), 'image')?.value), 'postgres:17');
+  assert.deepEqual(after.services.map((s) => s.name), ['web', 'db', 'cache']);
+});

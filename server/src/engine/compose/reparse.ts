@@ -1,5 +1,5 @@
 import { isCollection, isMap, isPair, isScalar, parseDocument, type Document, type YAMLMap } from 'yaml';
-import { textChange, type LineIndex, type TextChange } from '../text';
+import { textChange, yamlLineBreaks, type LineIndex, type TextChange } from '../text';
 
 const OPTIONS = { uniqueKeys: false, prettyErrors: false } as const;
 
@@ -18,7 +18,8 @@ export interface PreviousParse {
  * moves the previous tree's nodes after the edit, so `previous` must not be used afterwards.
  */
 export function parseYaml(text: string, previous?: PreviousParse): Document {
-  return (previous && reparseEntry(previous, text)) ?? parseDocument(text, OPTIONS);
+  const source = yamlLineBreaks(text);
+  return (previous && reparseEntry(previous, text, source)) ?? parseDocument(source, OPTIONS);
 }
 
 /**
@@ -99,7 +100,8 @@ function padding(length: number): string {
   return length < 2 ? '\n'.repeat(length) : `${'#'.padEnd(length - 1)}\n`;
 }
 
-function reparseEntry(previous: PreviousParse, text: string): Document | undefined {
+/** `source`: `text` as the parser reads it (see `yamlLineBreaks`); `previous.text` is as written. */
+function reparseEntry(previous: PreviousParse, text: string, source: string): Document | undefined {
   const { doc, root, lines } = previous;
   if (!root || doc.errors.length || doc.warnings.length) return undefined;
   // Directives (`%YAML 1.1`) change how every scalar reads.
@@ -110,14 +112,14 @@ function reparseEntry(previous: PreviousParse, text: string): Document | undefin
   if (!piece) return undefined;
   const end = piece.end + change.delta;
   const atEnd = piece.nested === true && end === text.length;
-  if (end <= piece.start || (!atEnd && text.charCodeAt(end - 1) !== 10)) return undefined;
-  const source = text.slice(piece.start, end);
-  if (!standsAlone(source, piece.column)) return undefined;
+  if (end <= piece.start || (!atEnd && source.charCodeAt(end - 1) !== 10)) return undefined;
+  const entry = source.slice(piece.start, end);
+  if (!standsAlone(entry, piece.column)) return undefined;
   // The next entry's key line comes along, so the last value ends as it does in the whole
   // document: where trailing blank and comment lines end up depends on what follows them.
-  const lineEnd = text.indexOf('\n', end);
-  const next = text.slice(end, lineEnd < 0 ? text.length : lineEnd + 1);
-  const parsed = parseDocument((piece.nested ? `${padding(piece.start - 3)}s:\n` : padding(piece.start)) + source + next, OPTIONS);
+  const lineEnd = source.indexOf('\n', end);
+  const next = source.slice(end, lineEnd < 0 ? source.length : lineEnd + 1);
+  const parsed = parseDocument((piece.nested ? `${padding(piece.start - 3)}s:\n` : padding(piece.start)) + entry + next, OPTIONS);
   const entries = spliced(parsed, piece, end, atEnd);
   if (!entries) return undefined;
   piece.map.items.splice(piece.index, 1);

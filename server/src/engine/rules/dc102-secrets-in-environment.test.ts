@@ -65,6 +65,29 @@ testRule(dc102, {
       ],
     },
     {
+      // YAML and the LSP read a lone \r as a line break; the value, and the secret file, end before it.
+      name: 'CRLF file whose last line ends in a lone carriage return',
+      code: 'services:\r\n  db:\r\n    image: postgres:18\r\n    environment:\r\n      POSTGRES_PASSWORD: s3cret\r',
+      findings: [
+        {
+          range: [4, 25, 4, 31],
+          message: message('POSTGRES_PASSWORD'),
+          fixes: [
+            {
+              title: interpolate('POSTGRES_PASSWORD'),
+              output: 'services:\r\n  db:\r\n    image: postgres:18\r\n    environment:\r\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\r',
+            },
+            {
+              title: move('POSTGRES_PASSWORD', 'postgres_password'),
+              output:
+                'services:\r\n  db:\r\n    image: postgres:18\r\n    environment:\r\n      POSTGRES_PASSWORD_FILE: /run/secrets/postgres_password\r\n    secrets:\r\n      - postgres_password\r\nsecrets:\r\n  postgres_password:\r\n    file: ./secrets/postgres_password.txt\r',
+              created: { 'secrets/postgres_password.txt': 's3cret' },
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'flow mapping, 4-space indentation, secret name taken by another definition',
       code: 'services:\n    db:\n        image: mysql:8.4\n        environment: { MYSQL_ROOT_PASSWORD: root }\nsecrets:\n    mysql_root_password:\n        environment: OLD_ROOT_PASSWORD\n',
       findings: [
