@@ -1,6 +1,6 @@
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { LineIndex } from '../text';
-import { parseYaml } from './reparse';
+import { parseLaterDocuments, parseYaml } from './reparse';
 import type { Range } from '../types';
 
 export type YamlNode = Node;
@@ -60,17 +60,37 @@ export class ComposeModel {
   /** `entries` of each mapping asked for, since rules ask for the same mappings' entries many times. */
   private readonly entryMemo = new WeakMap<YAMLMap, readonly Entry[]>();
 
-  /** `previous`: the same document's last parse, which this one takes over (see `parseYaml`). */
+  /** `null`: too many documents to read. */
+  private later?: readonly ComposeModel[] | null;
+
+  /**
+   * `previous`: the same document's last parse, which this one takes over (see `parseYaml`).
+   * `parsed`: one of the text's documents, already parsed, and the text's line index.
+   */
   constructor(
     readonly text: string,
     previous?: ComposeModel,
+    parsed?: { doc: Document; lines: LineIndex },
   ) {
-    this.lines = new LineIndex(text);
-    this.doc = parseYaml(text, previous);
+    this.lines = parsed?.lines ?? new LineIndex(text);
+    this.doc = parsed?.doc ?? parseYaml(text, previous);
     const contents = this.doc.contents;
     this.root = isMap(contents) ? contents : undefined;
     this.services = this.collectServices();
     this.servicesByName = new Map(this.services.map((s) => [s.name, s]));
+  }
+
+  /**
+   * The file's documents after the first, each as a model of its own over the same text, or
+   * undefined when there are too many to read. Compose merges them in order, as it merges files
+   * given with `-f`; the rules check the first one.
+   */
+  laterDocuments(): readonly ComposeModel[] | undefined {
+    if (this.later === undefined) {
+      const several = this.doc.errors.some((e) => e.code === 'MULTIPLE_DOCS');
+      this.later = several ? (parseLaterDocuments(this.text)?.map((doc) => new ComposeModel(this.text, undefined, { doc, lines: this.lines })) ?? null) : [];
+    }
+    return this.later ?? undefined;
   }
 
   rangeOf(node: { range?: [number, number, number] | null }): Range {

@@ -110,7 +110,7 @@ export interface Project {
   files: ComposeFile[];
   /**
    * False when something that could define or use names is out of sight: an include
-   * that cannot be read, or a file that is plainly a fragment of a project (an
+   * that cannot be read, documents of the file past the ones read, or a file that is plainly a fragment of a project (an
    * override, or services with no image, build or extends) whose base cannot be read.
    */
   complete: boolean;
@@ -133,7 +133,8 @@ const BASE_FOLDERS = ['.', '..', '../..'];
 export function loadProject(model: ComposeModel, fileName: string, files: ComposeFiles): Project {
   const own = baseName(fileName).toLowerCase();
   const isDefault = BASE_NAMES.includes(own) || OVERRIDE_NAMES.includes(own);
-  const found: ComposeFile[] = [];
+  const later = model.laterDocuments();
+  const found: ComposeFile[] = (later ?? []).map((document) => ({ path: baseName(fileName), model: document }));
   let hasBase = BASE_NAMES.includes(own);
   if (isDefault) {
     for (const name of [...BASE_NAMES, ...OVERRIDE_NAMES]) {
@@ -152,7 +153,7 @@ export function loadProject(model: ComposeModel, fileName: string, files: Compos
       hasBase = true;
     }
   }
-  let complete = hasBase || !isFragment(model, fileName);
+  let complete = later !== undefined && (hasBase || !isFragment(model, fileName));
   // The linted file itself, when an included file includes it back.
   const seen = new Set([baseName(fileName), ...found.map((f) => f.path)]);
   const queue: { model: ComposeModel; folder: string }[] = [{ model, folder: '.' }, ...found.map((f) => ({ model: f.model, folder: folderOf(f.path) }))];

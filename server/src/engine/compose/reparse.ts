@@ -1,4 +1,4 @@
-import { isCollection, isMap, isPair, isScalar, parseDocument, type Document, type YAMLMap } from 'yaml';
+import { Composer, isCollection, isMap, isPair, isScalar, Parser, parseDocument, type Document, type YAMLMap } from 'yaml';
 import { textChange, yamlLineBreaks, type LineIndex, type TextChange } from '../text';
 
 const OPTIONS = { uniqueKeys: false, prettyErrors: false } as const;
@@ -20,6 +20,18 @@ export interface PreviousParse {
 export function parseYaml(text: string, previous?: PreviousParse): Document {
   const source = yamlLineBreaks(text);
   return (previous && reparseEntry(previous, text, source)) ?? parseDocument(source, OPTIONS);
+}
+
+/** Files with more documents than this are not Compose files anyone writes; reading them all would take seconds. */
+const MAX_LATER_DOCUMENTS = 100;
+
+/** The documents of `text` after the first, each with its own errors; undefined when there are too many to read. */
+export function parseLaterDocuments(text: string): Document[] | undefined {
+  const documents: Document[] = [];
+  for (const doc of new Composer(OPTIONS).compose(new Parser().parse(yamlLineBreaks(text)))) {
+    if (documents.push(doc) > MAX_LATER_DOCUMENTS + 1) return undefined;
+  }
+  return documents.slice(1);
 }
 
 /**

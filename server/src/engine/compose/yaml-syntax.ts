@@ -66,7 +66,8 @@ function visible(model: ComposeModel, start: number, end: number): Range {
  * What keeps Compose from reading the file at all: the parser's errors, aliases that name
  * no anchor and aliases inside the value they name. At most one problem per line, since one
  * slip often yields several errors.
- * Several documents in one file are not a problem: Compose merges them in order.
+ * Several documents in one file are not a problem: Compose merges them in order. Each
+ * document's own problems are reported.
  */
 export function yamlSyntaxProblems(model: ComposeModel): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
@@ -77,14 +78,20 @@ export function yamlSyntaxProblems(model: ComposeModel): SyntaxProblem[] {
     lines.add(range.start.line);
     problems.push({ range, message });
   };
+  for (const document of [model, ...(model.laterDocuments() ?? [])]) documentProblems(document, add);
+  return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** One document's problems: its parser errors and broken aliases (anchors do not cross documents). */
+function documentProblems(document: ComposeModel, add: (start: number, end: number, message: string) => void): void {
   // Once the parser has lost the document's structure, it reports every later token as
   // unexpected: those echoes of the first error are left out.
-  const errors = model.doc.errors.filter(
+  const errors = document.doc.errors.filter(
     (e, i) => e.code !== 'MULTIPLE_DOCS' && e.code !== 'DUPLICATE_KEY' && !(i > 0 && e.code === 'UNEXPECTED_TOKEN' && / in YAML stream/.test(e.message)),
   );
   const quoted: Scalar[] = [];
   if (errors.some((e) => e.code === 'MISSING_CHAR')) {
-    visit(model.doc, {
+    visit(document.doc, {
       Scalar(_, node) {
         if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') quoted.push(node);
       },
@@ -98,8 +105,8 @@ export function yamlSyntaxProblems(model: ComposeModel): SyntaxProblem[] {
     if (error.code === 'BAD_DQ_ESCAPE') end = Math.max(end, start + (escapeOf(error)?.length ?? 1));
     add(start, end, explain(error));
   }
-  const targets = model.aliasTargets();
-  for (const alias of model.aliases()) {
+  const targets = document.aliasTargets();
+  for (const alias of document.aliases()) {
     if (!alias.range) continue;
     const target = targets.get(alias);
     if (!target) add(alias.range[0], alias.range[1], `Invalid YAML: the alias '*${alias.source}' names no anchor. Define '&${alias.source}' on a value before it.`);
@@ -107,5 +114,4 @@ export function yamlSyntaxProblems(model: ComposeModel): SyntaxProblem[] {
       add(alias.range[0], alias.range[1], `Invalid YAML: the alias '*${alias.source}' sits inside the value it names, which would make that value endless.`);
     }
   }
-  return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

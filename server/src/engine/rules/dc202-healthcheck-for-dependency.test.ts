@@ -27,6 +27,7 @@ testRule(dc202, {
     },
     { name: 'dockerfile_inline with a HEALTHCHECK', code: `${healthy('api')}  api:\n    build:\n      context: .\n      dockerfile_inline: |\n        FROM alpine:3.22\n        HEALTHCHECK CMD true\n` },
     { name: 'the override file adds the healthcheck', code: `${healthy('db')}  db:\n    image: postgres:18\n`, files: { 'compose.override.yaml': 'services:\n  db:\n    healthcheck:\n      test: pg_isready\n' } },
+    { name: 'a later document of the file adds the healthcheck', code: `${healthy('db')}  db:\n    image: postgres:18\n---\nservices:\n  db:\n    healthcheck:\n      test: pg_isready\n` },
     {
       name: 'inherited through extends, in this file and from another',
       code: `${healthy('db')}      cache:\n        condition: service_healthy\n  base:\n    image: postgres:18\n    healthcheck:\n      test: pg_isready\n  db:\n    extends: base\n  cache:\n    extends: { file: cache.yaml, service: redis }\n`,

@@ -242,5 +242,13 @@ testRule(dc401, {
         { range: [4, 11, 4, 20], message: "Invalid YAML: the alias '*db_image' names no anchor. Define '&db_image' on a value before it." },
       ],
     },
+    {
+      name: 'a later document is read too: its syntax errors, and an alias to an anchor of another document',
+      code: 'services:\n  web:\n    image: &img nginx:1.27\n---\nservices:\n  worker:\n    image: *img\n  web: [\n',
+      findings: [
+        { range: [6, 11, 6, 15], message: "Invalid YAML: the alias '*img' names no anchor. Define '&img' on a value before it." },
+        { range: [7, 2, 7, 8], message: "Invalid YAML: a flow list is not closed with ']', or its next lines are not indented enough." },
+      ],
+    },
   ],
 });

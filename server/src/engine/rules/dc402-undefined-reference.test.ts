@@ -56,6 +56,14 @@ testRule(dc402, {
   valid: [
     { name: 'every kind of reference, defined', code: EVERY_KIND },
     {
+      name: 'a file with more documents than are read: a name may be defined in one not read',
+      code: `services:\n  web:\n    image: example/web:1\n    networks: [front]\n${'---\nx-note: filler\n'.repeat(101)}`,
+    },
+    {
+      name: 'names defined in another document of the file, which Compose merges',
+      code: 'services:\n  web:\n    image: example/web:1\n    networks: [front]\n    depends_on: [db]\n---\nservices:\n  db:\n    image: example/db:1\nnetworks:\n  front: {}\n',
+    },
+    {
       name: 'references merged in from x- anchors (single and list merge keys)',
       code: `x-net: &net
   networks: [backend]

@@ -9,6 +9,10 @@ const unused = (noun: string, name: string) => {
 testRule(dc403, {
   valid: [
     {
+      name: 'a definition used only in another document of the file, which Compose merges',
+      code: 'services:\n  web:\n    image: example/web:1\nvolumes:\n  data: {}\n---\nservices:\n  web:\n    volumes: [data:/data]\n',
+    },
+    {
       name: 'every definition used, in short and long forms',
       code: `services:
   web:
