@@ -8,19 +8,19 @@ import { programWordObjects, type Word } from './shell';
 import { stageSources } from './stage-sources';
 
 /**
- * Package-manager commands inside `RUN` (apt, apk, pip, npm, go) as the image-size and
- * build-cache rules see them: which tool, which action, which options; which stages reach
- * an image; and the small edits those rules make to a `RUN`.
+ * Package-manager commands inside `RUN` (system managers, pip, npm, gem, go) as the rules see
+ * them: which tool, which action, which options and operands; which stages reach an image;
+ * and the small edits those rules make to a `RUN`. The one reader of such commands.
  */
 
-export type Ecosystem = 'apt' | 'apk' | 'pip' | 'npm' | 'go';
+export type Ecosystem = 'apt' | 'aptitude' | 'apk' | 'dnf' | 'zypper' | 'pip' | 'uv' | 'npm' | 'gem' | 'go';
 
 interface ToolSpec {
   ecosystem: Ecosystem;
   /** The program's file name (any directory: `/venv/bin/pip` is pip). */
   program: RegExp;
-  /** `python -m pip`: the program runs this module. */
-  module?: RegExp;
+  /** Words right after the program that make it this tool: `-m pip` for `python -m pip`, `pip` for `uv pip`. */
+  then?: readonly RegExp[];
   /** Options that take the next word as their value, before or after the action. */
   valueOptions: readonly string[];
   /** Action as written (aliases included) → the action it is. */
@@ -28,13 +28,15 @@ interface ToolSpec {
 }
 
 const same = (...names: string[]): Record<string, string> => Object.fromEntries(names.map((n) => [n, n]));
+const aliases = (action: string, ...names: string[]): Record<string, string> => Object.fromEntries(names.map((n) => [n, action]));
 
+const APT_VALUE_OPTIONS = ['-o', '--option', '-c', '--config-file', '-t', '--target-release', '--default-release', '-a', '--host-architecture'];
 const PIP_VALUE_OPTIONS = [
   '--cache-dir', '--log', '--proxy', '--retries', '--timeout', '--exists-action', '--trusted-host', '--cert', '--client-cert',
   '--python', '--use-feature', '--use-deprecated', '-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-t', '--target',
   '--prefix', '--root', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--platform', '--python-version',
   '--implementation', '--abi', '--src', '--upgrade-strategy', '--progress-bar', '--no-binary', '--only-binary', '-C',
-  '--config-settings', '--global-option', '--report', '--root-user-action',
+  '--config-settings', '--global-option', '--report', '--root-user-action', '--group',
 ];
 const PIP_ACTIONS = same('install', 'download', 'wheel', 'uninstall', 'freeze', 'list', 'show', 'check', 'config', 'cache', 'index', 'inspect', 'hash');
 
@@ -42,11 +44,18 @@ const TOOLS: readonly ToolSpec[] = [
   {
     ecosystem: 'apt',
     program: /^apt(-get)?$/,
-    valueOptions: ['-o', '--option', '-c', '--config-file', '-t', '--target-release', '--default-release', '-a', '--host-architecture'],
+    valueOptions: APT_VALUE_OPTIONS,
     actions: same(
       'install', 'reinstall', 'remove', 'purge', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'satisfy', 'source', 'download',
       'update', 'clean', 'autoclean', 'autoremove', 'dist-clean', 'check', 'changelog', 'list', 'search', 'show', 'policy',
     ),
+  },
+  {
+    // Installs from apt's archives, with options of its own (`--without-recommends`): the apt-get rules leave it alone.
+    ecosystem: 'aptitude',
+    program: /^aptitude$/,
+    valueOptions: APT_VALUE_OPTIONS,
+    actions: same('install', 'reinstall', 'remove', 'purge', 'update', 'upgrade', 'safe-upgrade', 'full-upgrade', 'build-dep', 'markauto', 'unmarkauto', 'hold', 'unhold', 'clean', 'autoclean', 'download', 'search', 'show'),
   },
   {
     ecosystem: 'apk',
@@ -54,17 +63,53 @@ const TOOLS: readonly ToolSpec[] = [
     valueOptions: ['-X', '--repository', '-p', '--root', '--arch', '--cache-dir', '--keys-dir', '--repositories-file', '-t', '--virtual', '--cache-max-age', '--timeout', '--wait'],
     actions: same('add', 'del', 'update', 'upgrade', 'fix', 'fetch', 'info', 'search', 'cache', 'version', 'index', 'manifest', 'policy', 'stats', 'audit', 'verify', 'list', 'dot'),
   },
+  {
+    ecosystem: 'dnf',
+    program: /^(dnf|yum|microdnf|tdnf)$/,
+    valueOptions: ['-x', '--exclude', '--releasever', '--installroot', '--enablerepo', '--disablerepo', '--repo', '--repoid', '--setopt', '-c', '--config'],
+    actions: same(
+      'install', 'reinstall', 'remove', 'erase', 'autoremove', 'update', 'upgrade', 'downgrade', 'distro-sync', 'makecache', 'clean', 'check-update',
+      'group', 'groupinstall', 'module', 'builddep', 'download', 'info', 'list', 'search', 'provides', 'repolist', 'repoquery', 'history', 'mark', 'swap',
+    ),
+  },
+  {
+    ecosystem: 'zypper',
+    program: /^zypper$/,
+    valueOptions: ['-r', '--repo', '--from', '-t', '--type'],
+    actions: {
+      ...aliases('install', 'install', 'in'),
+      ...aliases('remove', 'remove', 'rm'),
+      ...aliases('refresh', 'refresh', 'ref'),
+      ...aliases('update', 'update', 'up'),
+      ...aliases('dist-upgrade', 'dist-upgrade', 'dup'),
+      ...same('clean', 'patch', 'search', 'info', 'addrepo', 'source-install'),
+    },
+  },
   { ecosystem: 'pip', program: /^pip\d*(\.\d+)?$/, valueOptions: PIP_VALUE_OPTIONS, actions: PIP_ACTIONS },
-  { ecosystem: 'pip', program: /^python\d*(\.\d+)?$/, module: /^pip\d*(\.\d+)?$/, valueOptions: PIP_VALUE_OPTIONS, actions: PIP_ACTIONS },
+  { ecosystem: 'pip', program: /^python\d*(\.\d+)?$/, then: [/^-m$/, /^pip\d*(\.\d+)?$/], valueOptions: PIP_VALUE_OPTIONS, actions: PIP_ACTIONS },
+  {
+    // uv's pip interface: pip's operands, uv's own cache and options.
+    ecosystem: 'uv',
+    program: /^uv$/,
+    then: [/^pip$/],
+    valueOptions: [...PIP_VALUE_OPTIONS, '-p', '--override', '--index', '--default-index'],
+    actions: same('install', 'uninstall', 'compile', 'sync', 'freeze', 'list', 'show', 'tree', 'check'),
+  },
   {
     ecosystem: 'npm',
     program: /^npm$/,
-    valueOptions: ['--prefix', '--cache', '-w', '--workspace', '--loglevel', '--registry', '--userconfig', '--globalconfig', '--omit', '--include', '--only'],
+    valueOptions: ['--prefix', '--cache', '-w', '--workspace', '--loglevel', '--registry', '--userconfig', '--globalconfig', '--omit', '--include', '--only', '--tag', '--before', '--location', '--install-strategy'],
     actions: {
-      ...Object.fromEntries(['install', 'i', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall', 'add', 'it', 'install-test'].map((a) => [a, 'install'])),
-      ...Object.fromEntries(['ci', 'clean-install', 'ic', 'install-clean', 'isntall-clean', 'cit', 'install-ci-test', 'clean-install-test'].map((a) => [a, 'ci'])),
+      ...aliases('install', 'install', 'i', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall', 'add', 'it', 'install-test'),
+      ...aliases('ci', 'ci', 'clean-install', 'ic', 'install-clean', 'isntall-clean', 'cit', 'install-ci-test', 'clean-install-test'),
       ...same('cache', 'run', 'run-script', 'uninstall', 'update', 'prune', 'rebuild', 'exec', 'pack', 'publish', 'config', 'test'),
     },
+  },
+  {
+    ecosystem: 'gem',
+    program: /^gem$/,
+    valueOptions: ['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '--source', '-s', '-P', '--trust-policy', '--platform', '--build-root', '-g', '--file'],
+    actions: { ...aliases('install', 'install', 'i'), ...same('uninstall', 'update', 'list', 'build', 'fetch', 'sources', 'cleanup', 'pristine') },
   },
   {
     ecosystem: 'go',
@@ -100,6 +145,8 @@ export interface PackageCommand {
   args: Word[];
   /** The command as written up to its action, for messages (`python3 -m pip install`). */
   label: string;
+  /** Options of this tool that take the next word as their value. */
+  valueOptions: readonly string[];
 }
 
 function withoutRunners(words: Word[]): Word[] {
@@ -129,11 +176,9 @@ function readPackageCommand(shell: ShellCommand): PackageCommand | undefined {
   const name = basename(words[0].value);
   for (const tool of TOOLS) {
     if (!tool.program.test(name)) continue;
-    let rest = words.slice(1);
-    if (tool.module) {
-      if (rest[0]?.value !== '-m' || !tool.module.test(rest[1]?.value ?? '')) continue;
-      rest = rest.slice(2);
-    }
+    const lead = tool.then ?? [];
+    if (!lead.every((pattern, i) => pattern.test(words[i + 1]?.value ?? ''))) continue;
+    const rest = words.slice(1 + lead.length);
     let actionWord: Word | undefined;
     for (let i = 0; i < rest.length; i++) {
       const v = rest[i].value;
@@ -144,8 +189,17 @@ function readPackageCommand(shell: ShellCommand): PackageCommand | undefined {
       }
     }
     const action = actionWord ? tool.actions[actionWord.value] : undefined;
-    const head = tool.module ? `${words[0].value} -m ${words[2].value}` : words[0].value;
-    return { shell, ecosystem: tool.ecosystem, program: words[0], action, actionWord: action ? actionWord : undefined, args: rest, label: action ? `${head} ${actionWord?.value}` : head };
+    const head = words.slice(0, 1 + lead.length).map((w) => w.value).join(' ');
+    return {
+      shell,
+      ecosystem: tool.ecosystem,
+      program: words[0],
+      action,
+      actionWord: action ? actionWord : undefined,
+      args: rest,
+      label: action ? `${head} ${actionWord?.value}` : head,
+      valueOptions: tool.valueOptions,
+    };
   }
   return undefined;
 }
@@ -181,17 +235,21 @@ export function commandRange(model: DockerfileModel, command: PackageCommand): R
   return model.lines.range(base + command.program.start, base + end.end);
 }
 
-/** The operands after the action (packages, files), option values left out. */
-export function operands(command: PackageCommand): string[] {
-  const takesValue = TOOLS.find((t) => t.ecosystem === command.ecosystem)?.valueOptions ?? [];
+/** The operands after the action (packages, files), options and their values left out; every word after `--`. */
+export function operandWords(command: PackageCommand): Word[] {
   const start = command.actionWord ? command.args.indexOf(command.actionWord) + 1 : 0;
-  const out: string[] = [];
+  const out: Word[] = [];
   for (let i = start; i < command.args.length; i++) {
     const v = command.args[i].value;
-    if (takesValue.includes(v)) i++;
-    else if (!v.startsWith('-')) out.push(v);
+    if (v === '--') return [...out, ...command.args.slice(i + 1)];
+    if (command.valueOptions.includes(v)) i++;
+    else if (!v.startsWith('-')) out.push(command.args[i]);
   }
   return out;
+}
+
+export function operands(command: PackageCommand): string[] {
+  return operandWords(command).map((w) => w.value);
 }
 
 /** The command and its first operand (`apt-get install curl`), to tell several apart in fix titles. */

@@ -56,7 +56,8 @@ function resolve(...choices: (string | undefined | null)[]): string | undefined 
 
 const under = (dir: string | undefined | null, sub: string) => (dir === undefined || dir === null ? dir : `${dir}/${sub}`);
 
-const CACHES: Record<Ecosystem, Cache> = {
+/** The ecosystems whose caches a mount can keep, and where they live. */
+const CACHES: Partial<Record<Ecosystem, Cache>> = {
   apt: {
     name: "apt's package caches",
     downloads: (pc) => APT_INSTALLS.has(pc.action ?? ''),
@@ -116,7 +117,6 @@ const CACHES: Record<Ecosystem, Cache> = {
   },
 };
 
-const ORDER: Ecosystem[] = ['apt', 'apk', 'pip', 'npm', 'go'];
 
 const isUser = (i: Instruction) => keyword(i) === 'USER';
 
@@ -189,12 +189,11 @@ function alreadyCached(run: Instruction, commands: readonly ShellCommand[], cach
   return existing.length > 0 && commands.some((c) => c.words[0] === 'ln' && linksCache(c.words[c.words.length - 1], cache, targets));
 }
 
-function mountFix(model: DockerfileModel, run: Instruction, first: PackageCommand, commands: readonly ShellCommand[], targets: string[]): Fix | undefined {
-  const ecosystem = first.ecosystem;
+function mountFix(model: DockerfileModel, run: Instruction, first: PackageCommand, cache: Cache, commands: readonly ShellCommand[], targets: string[]): Fix | undefined {
   const args = run.getArgumentsRange();
-  const keep = args ? keepCacheEdits(model, ecosystem, commands, targets) : undefined;
+  const keep = args ? keepCacheEdits(model, first.ecosystem, commands, targets) : undefined;
   if (!args || !keep) return undefined;
-  const sharing = CACHES[ecosystem].sharing;
+  const sharing = cache.sharing;
   const flags = targets.map((t) => `--mount=type=cache,target=${t}${sharing ? `,sharing=${sharing}` : ''} `).join('');
   return { title: `Add cache mount: keep ${targets.join(' and ')} between builds of '${shortText(first)}'`, edits: [{ range: { start: args.start, end: args.start }, newText: flags }, ...keep], preferred: true };
 }
@@ -215,19 +214,18 @@ export const df212 = stageRule({
       if (keyword(run) !== 'RUN' || !runsPosixShell(model, run)) continue;
       const commands = shellCommands(model, run);
       const all = commands.map((c) => asPackageCommand(c)).filter((pc): pc is PackageCommand => pc !== undefined);
-      const found = all.filter((pc) => CACHES[pc.ecosystem].downloads(pc));
+      const found = all.filter((pc) => CACHES[pc.ecosystem]?.downloads(pc));
       if (found.length === 0) continue;
       const env = environmentAt(model, run);
-      for (const ecosystem of ORDER) {
+      for (const [ecosystem, cache] of Object.entries(CACHES) as [Ecosystem, Cache][]) {
         const pcs = found.filter((pc) => pc.ecosystem === ecosystem);
         if (pcs.length === 0) continue;
         // With caching turned off for the whole stage, a mount would stay empty.
         if (ecosystem === 'pip' && env.has('PIP_NO_CACHE_DIR')) continue;
-        const cache = CACHES[ecosystem];
         // Per-user caches live in the home of whoever runs the RUN: /root only for root.
         const targets = cache.perUser && !runsAsRoot(model, run) ? undefined : cache.targets(pcs, env, stage, model);
         if (alreadyCached(run, commands, cache, targets)) continue;
-        const fix = targets && (cache.selfContained?.(pcs, all) ?? true) ? mountFix(model, run, pcs[0], commands, targets) : undefined;
+        const fix = targets && (cache.selfContained?.(pcs, all) ?? true) ? mountFix(model, run, pcs[0], cache, commands, targets) : undefined;
         const first = pcs[0];
         context.report({
           range: commandRange(model, first),

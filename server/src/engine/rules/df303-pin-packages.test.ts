@@ -46,6 +46,15 @@ testRule(df303, {
       ],
     },
     {
+      name: 'aliases and the end of options: gem i, aptitude; a name after --; yum and zypper are not judged',
+      code: 'FROM opensuse/leap:15.6\nRUN gem i rake && zypper in -y curl && pip install --user -- flask\nRUN yum install -y git && aptitude install -y vim\n',
+      findings: [
+        { range: [1, 10, 1, 14], message: unpinned('rake', 'rake:<version>') },
+        { range: [1, 61, 1, 66], message: unpinned('flask', 'flask==<version>') },
+        { range: [2, 46, 2, 49], message: unpinned('vim', 'vim=<version>') },
+      ],
+    },
+    {
       name: 'exec form: the RUN keyword carries the finding',
       code: 'FROM python:3.14-slim\nRUN ["pip", "install", "flask"]\n',
       findings: [{ range: [1, 0, 1, 3], message: unpinned('flask', 'flask==<version>') }],

@@ -1,13 +1,15 @@
 import { shellCommands, wordRange, type ShellCommand } from '../dockerfile/commands';
 import { keyword } from '../dockerfile/instructions';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
+import { asPackageCommand, findOption, operandWords, type Ecosystem } from '../dockerfile/package-managers';
 import { packageInstalls } from '../dockerfile/packages';
 import type { Word } from '../dockerfile/shell';
 import { stageRule, type RuleContext } from '../rule';
 
-type Ecosystem = 'apt' | 'apk' | 'pip' | 'npm' | 'gem';
+/** How each package manager this rule reads writes a pinned version. */
+type Manager = 'apt' | 'apk' | 'pip' | 'npm' | 'gem';
 
-const PIN_FORM: Record<Ecosystem, (name: string) => string> = {
+const PIN_FORM: Record<Manager, (name: string) => string> = {
   apt: (n) => `${n}=<version>`,
   apk: (n) => `${n}=<version>`,
   pip: (n) => `${n}==<version>`,
@@ -15,65 +17,23 @@ const PIN_FORM: Record<Ecosystem, (name: string) => string> = {
   gem: (n) => `${n}:<version>`,
 };
 
-/** Options that take the next word as their value. */
-const PIP_VALUE_OPTIONS = new Set(
-  `-r --requirement -c --constraint -e --editable -i --index-url --extra-index-url -f --find-links -t --target --prefix --root
-  --platform --python-version --implementation --abi --trusted-host --src --upgrade-strategy --progress-bar --cache-dir --log
-  --proxy --retries --timeout --exists-action --cert --client-cert --global-option --config-settings -C --no-binary
-  --only-binary --python -p --report --root-user-action --use-feature --use-deprecated --group --override --index`.split(/\s+/),
-);
-const NPM_VALUE_OPTIONS = new Set(['--prefix', '--registry', '--cache', '-w', '--workspace', '--omit', '--include', '--userconfig', '--loglevel', '--tag', '--before', '--location', '--install-strategy']);
-const GEM_VALUE_OPTIONS = new Set(['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '--source', '-s', '-P', '--trust-policy', '--platform', '--build-root', '-g', '--file']);
-
 /** Paths, archives, URLs and VCS references name one fixed artifact, or none this rule can judge. */
 const NOT_A_NAME = /^[./~]|:\/\/|^(git\+|file:|github:|gitlab:|bitbucket:)|\.(deb|apk|whl|gem|tgz|zip|tar(\.\w+)?)$|\$/;
 
-/** The operands after `args[0]` (the subcommand), skipping options and their values. */
-function operands(words: Word[], from: number, valueOptions: Set<string>): Word[] {
-  const out: Word[] = [];
-  for (let i = from; i < words.length; i++) {
-    const v = words[i].value;
-    if (v === '--' || /^\d*[<>]/.test(v) || v === '&>' || v === '>&') break;
-    if (v.startsWith('-')) {
-      if (!v.includes('=') && valueOptions.has(v)) i++;
-      continue;
-    }
-    out.push(words[i]);
-  }
-  return out;
-}
-
-/** Where the program words (wrappers removed) start among the command's written words. */
-function programStart(command: ShellCommand): number {
-  const words = command.command.words;
-  const first = command.words[0];
-  return first === undefined ? -1 : words.findIndex((w) => w.value === first);
-}
-
 interface Unpinned {
-  ecosystem: Ecosystem;
+  ecosystem: Manager;
   word: Word;
   name: string;
 }
 
+/** The language package managers this rule reads, by the ecosystem their commands are read as. */
+const LANGUAGE: Partial<Record<Ecosystem, Manager>> = { pip: 'pip', uv: 'pip', npm: 'npm', gem: 'gem' };
+
 function languagePackages(command: ShellCommand): Unpinned[] {
-  const at = programStart(command);
-  if (at < 0) return [];
-  const words = command.command.words.slice(at);
-  const values = words.map((w) => w.value);
-  const program = (values[0].split('/').pop() as string).toLowerCase();
-  let i = 1;
-  if (/^python[0-9.]*$/.test(program) && values[1] === '-m' && /^pip[0-9.]*$/.test(values[2] ?? '')) i = 3;
-  else if (program === 'uv' && values[1] === 'pip') i = 2;
-  else if (!/^pip[0-9.]*$/.test(program) && program !== 'npm' && program !== 'gem') return [];
-  const ecosystem: Ecosystem = program === 'npm' ? 'npm' : program === 'gem' ? 'gem' : 'pip';
-  const sub = words.slice(i).findIndex((w) => !w.value.startsWith('-'));
-  if (sub < 0) return [];
-  const subcommand = values[i + sub];
-  const installs = ecosystem === 'npm' ? ['install', 'i', 'add', 'in', 'isntall'] : ['install'];
-  if (!installs.includes(subcommand)) return [];
-  const valueOptions = ecosystem === 'pip' ? PIP_VALUE_OPTIONS : ecosystem === 'npm' ? NPM_VALUE_OPTIONS : GEM_VALUE_OPTIONS;
-  const targets = operands(words, i + sub + 1, valueOptions).filter((w) => !NOT_A_NAME.test(w.value));
+  const pc = asPackageCommand(command);
+  const ecosystem = pc && LANGUAGE[pc.ecosystem];
+  if (!ecosystem || pc.action !== 'install') return [];
+  const targets = operandWords(pc).filter((w) => !NOT_A_NAME.test(w.value));
   switch (ecosystem) {
     case 'pip':
       return targets.filter((w) => !/[=<>!~@]/.test(w.value)).map((word) => ({ ecosystem, word, name: word.value }));
@@ -87,7 +47,7 @@ function languagePackages(command: ShellCommand): Unpinned[] {
         })
         .map((word) => ({ ecosystem, word, name: word.value }));
     case 'gem':
-      if (values.some((v) => v === '-v' || v === '--version' || v.startsWith('--version='))) return [];
+      if (findOption(pc, '-v', '--version')) return [];
       return targets.filter((w) => !w.value.includes(':')).map((word) => ({ ecosystem, word, name: word.value }));
     default:
       return [];
