@@ -177,6 +177,19 @@ async function screenshot(name: string): Promise<string> {
   }
 }
 
+/** The language server: the child of this extension host that runs dist/server.js, read from /proc. */
+function serverProcess(): { argv: string[]; env: string[] } {
+  const children = fs
+    .readdirSync(`/proc/${process.pid}/task`)
+    .flatMap((task) => fs.readFileSync(`/proc/${process.pid}/task/${task}/children`, 'utf8').trim().split(/\s+/))
+    .filter(Boolean);
+  for (const pid of children) {
+    const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    if (argv.some((a) => a.endsWith(path.join('dist', 'server.js')))) return { argv, env: fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0') };
+  }
+  throw new Error(`no child of the extension host (${process.pid}) runs dist/server.js; children: ${children.join(' ') || 'none'}`);
+}
+
 function fixture(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'no workspace folder is open (runTest passes the fixture copy as a launch argument)');
@@ -223,6 +236,15 @@ const tests: Test[] = [
       expectDiagnostic(ds, 'DF301', new vscode.Range(0, 5, 0, 9));
       expectDiagnostic(ds, 'DF201', new vscode.Range(2, 0, 2, 8));
       expectDiagnostic(ds, 'DF101', new vscode.Range(0, 0, 0, 9));
+    },
+  },
+  {
+    name: 'the server runs with code generation from strings off and two malloc arenas',
+    run: async () => {
+      const server = serverProcess();
+      assert.ok(server.argv.includes('--disallow-code-generation-from-strings'), server.argv.join(' '));
+      const arenas = server.env.find((e) => e.startsWith('MALLOC_ARENA_MAX='));
+      assert.equal(arenas, `MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? '2'}`);
     },
   },
   {
