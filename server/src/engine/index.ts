@@ -114,7 +114,9 @@ function onceEach(files: FileAccess): FileAccess {
 function fixableIn(doc: ParsedDocument): (fix: Fix) => boolean {
   // Where YAML does not parse, an edit planned on the recovered tree can land anywhere.
   if (doc.language === 'dockercompose') {
-    const parses = doc.model.doc.errors.length === 0;
+    // Several documents in one file are fine (Compose merges them); each must parse.
+    const documents = [doc.model, ...(doc.model.laterDocuments() ?? [])];
+    const parses = documents.every((m) => m.doc.errors.every((e) => e.code === 'MULTIPLE_DOCS'));
     return () => parses;
   }
   if (doc.language !== 'dockerfile') return () => true;

@@ -112,6 +112,10 @@ testRule(dc401, {
       code: 'services:\n  a:\n    image: nginx:1.27\n    restart: "no"\n    depends_on:\n      b: {condition: service_started, restart: true, required: false}\n  b:\n    image: nginx:1.27\n    restart: on-failure:3\n',
     },
     { name: 'several documents are merged by Compose', code: 'services:\n  web:\n    image: nginx:1.27\n---\nservices:\n  web:\n    environment: {A: "1"}\n' },
+    {
+      name: 'a later document that overrides part of a service is valid alone; an empty last document',
+      code: 'services:\n  web:\n    image: nginx:1.27\n    build: {context: ., dockerfile: Web.Dockerfile}\n---\nservices:\n  web:\n    build: {args: {A: b}}\n    healthcheck: {interval: 10s}\n---\n# nothing more\n',
+    },
     { name: 'a value with a custom tag is not judged', code: 'services:\n  web:\n    image: nginx:1.27\n    cpus: !custom half\n' },
     { name: 'CRLF, flow style and non-ASCII text', code: '# café ☕\r\nservices: {web: {image: "nginx:1.27", labels: {note: "naïve 🐳"}}}\r\n' },
     { name: 'named volumes and networks may be empty', code: 'services:\n  web:\n    image: nginx:1.27\n    networks: {front: }\nvolumes:\n  data:\nnetworks:\n  front:\n' },
@@ -240,6 +244,17 @@ testRule(dc401, {
       findings: [
         { range: [2, 0, 2, 1], message: 'Invalid YAML: indentation must use spaces, not tabs.' },
         { range: [4, 11, 4, 20], message: "Invalid YAML: the alias '*db_image' names no anchor. Define '&db_image' on a value before it." },
+      ],
+    },
+    {
+      name: 'a later document is checked against the schema too, with its fixes',
+      code: 'services:\n  web:\n    image: nginx:1.27\n---\nservices:\n  web:\n    restart: allways\n',
+      findings: [
+        {
+          range: [6, 13, 6, 20],
+          message: "'restart' must be one of: no, always, on-failure, unless-stopped (got 'allways'). Did you mean 'always'?",
+          fixes: [{ title: "Change to 'always'", output: 'services:\n  web:\n    image: nginx:1.27\n---\nservices:\n  web:\n    restart: always\n' }],
+        },
       ],
     },
     {
