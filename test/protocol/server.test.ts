@@ -235,3 +235,22 @@ test('a client that takes only plain text gets plain-text hovers', async () => {
     await client.close();
   }
 });
+
+test('the trustedRegistries setting reaches DF302', async () => {
+  const client = new LspClient();
+  try {
+    await client.initialize();
+    await client.connection.sendNotification('workspace/didChangeConfiguration', {
+      settings: { dockerPatterns: { rules: { DF302: 'warning' }, trustedRegistries: ['ghcr.io/acme'] } },
+    });
+    const uri = 'untitled:Dockerfile';
+    await client.open(uri, 'dockerfile', 'FROM ghcr.io/acme/base:1.2\nFROM node:24-alpine\nUSER node\n');
+    const published = await client.diagnostics((p) => p.uri === uri);
+    assert.deepEqual(
+      published.diagnostics.filter((d) => d.code === 'DF302').map((d) => [d.range.start.line, d.message]),
+      [[1, "'node:24-alpine' is pulled from 'docker.io', which the trusted registries (ghcr.io/acme) do not cover. Use an image from a trusted registry, or add 'docker.io' to trustedRegistries."]],
+    );
+  } finally {
+    await client.close();
+  }
+});
