@@ -68,6 +68,8 @@ export function lint(doc: ParsedDocument, context: LintContext, options: LintOpt
   const stages = doc.language === 'dockerfile' ? new StageFindings(`${context.fileName}\n${JSON.stringify(context.config ?? {})}`, doc.model, earlier) : undefined;
   if (stages) stageFindings.set(doc, stages);
   const files = context.files && onceEach(context.files);
+  // Every document of a Compose file is checked; Compose merges them in order.
+  const composeDocuments = doc.language === 'dockercompose' ? (doc.model.documents() ?? [doc.model]) : [];
   for (const rule of RULES) {
     if (rule.language !== doc.language) continue;
     const severity = effectiveSeverity(rule, context);
@@ -79,7 +81,7 @@ export function lint(doc: ParsedDocument, context: LintContext, options: LintOpt
         rule.checkFile?.(doc.model, ruleContext);
         stages.reports(rule as StageRule, ruleContext).forEach(add);
       } else if (rule.language === 'dockerfile' && doc.language === 'dockerfile') rule.check(doc.model, ruleContext);
-      else if (rule.language === 'dockercompose' && doc.language === 'dockercompose') rule.check(doc.model, ruleContext);
+      else if (rule.language === 'dockercompose' && doc.language === 'dockercompose') for (const document of composeDocuments) rule.check(document, ruleContext);
       else if (rule.language === 'dockerignore' && doc.language === 'dockerignore') rule.check(doc.model, ruleContext);
     } catch (error) {
       options.onRuleError?.(rule.id, error);
@@ -115,7 +117,7 @@ function fixableIn(doc: ParsedDocument): (fix: Fix) => boolean {
   // Where YAML does not parse, an edit planned on the recovered tree can land anywhere.
   if (doc.language === 'dockercompose') {
     // Several documents in one file are fine (Compose merges them); each must parse.
-    const documents = [doc.model, ...(doc.model.laterDocuments() ?? [])];
+    const documents = doc.model.documents() ?? [doc.model];
     const parses = documents.every((m) => m.doc.errors.every((e) => e.code === 'MULTIPLE_DOCS'));
     return () => parses;
   }

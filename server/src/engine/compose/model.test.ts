@@ -23,21 +23,24 @@ test('a lone carriage return breaks the line, as in YAML 1.2 and the LSP: the va
   }
 });
 
-test('later documents are models of their own over the same text; a single document has none', () => {
+test('every document is a model of its own over the same text, and each knows them all', () => {
   const text = '---\nservices:\n  web:\n    image: nginx:1.27\n---\n# the database\nservices:\n  db:\n    image: postgres:18\n---\n';
   const model = new ComposeModel(text);
-  assert.deepEqual(model.services.map((s) => s.name), ['web']);
-  const later = model.laterDocuments();
-  assert.ok(later);
-  assert.deepEqual(later.map((m) => m.services.map((s) => s.name)), [['db'], []]);
-  assert.deepEqual(later[0].rangeOf(later[0].services[0].keyNode), { start: { line: 7, character: 2 }, end: { line: 7, character: 4 } });
-  assert.equal(later[0].text, text);
-  assert.equal(model.laterDocuments(), later);
-  assert.deepEqual(new ComposeModel('services:\n  web:\n    image: nginx:1.27\n').laterDocuments(), []);
+  const documents = model.documents();
+  assert.ok(documents);
+  assert.deepEqual(documents.map((m) => m.services.map((s) => s.name)), [['web'], ['db'], []]);
+  assert.equal(documents[0], model);
+  assert.deepEqual(documents[1].rangeOf(documents[1].services[0].keyNode), { start: { line: 7, character: 2 }, end: { line: 7, character: 4 } });
+  assert.equal(documents[1].text, text);
+  assert.equal(documents[1].lines, model.lines);
+  assert.equal(documents[1].documents(), documents);
+  assert.equal(model.documents(), documents);
+  const single = new ComposeModel('services:\n  web:\n    image: nginx:1.27\n');
+  assert.deepEqual(single.documents(), [single]);
 });
 
-test('a file with more than 100 later documents has them unread, where 100 are read', () => {
+test('a file with more than 101 documents has them unread, where 101 are read', () => {
   const doc = 'services:\n  web:\n    image: nginx:1.27\n';
-  assert.equal(new ComposeModel(doc + `---\n${doc}`.repeat(100)).laterDocuments()?.length, 100);
-  assert.equal(new ComposeModel(doc + `---\n${doc}`.repeat(101)).laterDocuments(), undefined);
+  assert.equal(new ComposeModel(doc + `---\n${doc}`.repeat(100)).documents()?.length, 101);
+  assert.equal(new ComposeModel(doc + `---\n${doc}`.repeat(101)).documents(), undefined);
 });

@@ -60,20 +60,23 @@ export class ComposeModel {
   /** `entries` of each mapping asked for, since rules ask for the same mappings' entries many times. */
   private readonly entryMemo = new WeakMap<YAMLMap, readonly Entry[]>();
 
-  /** `null`: too many documents to read. */
-  private later?: readonly ComposeModel[] | null;
+  /** Every document of the file, when this is the first; `null`: too many to read. */
+  private all?: readonly ComposeModel[] | null;
+  /** The file's first document, when this is a later one. */
+  private readonly first?: ComposeModel;
 
   /**
    * `previous`: the same document's last parse, which this one takes over (see `parseYaml`).
-   * `parsed`: one of the text's documents, already parsed, and the text's line index.
+   * `later`: a later document of the file, already parsed, with the file's first document.
    */
   constructor(
     readonly text: string,
     previous?: ComposeModel,
-    parsed?: { doc: Document; lines: LineIndex },
+    later?: { doc: Document; first: ComposeModel },
   ) {
-    this.lines = parsed?.lines ?? new LineIndex(text);
-    this.doc = parsed?.doc ?? parseYaml(text, previous);
+    this.lines = later?.first.lines ?? new LineIndex(text);
+    this.doc = later?.doc ?? parseYaml(text, previous);
+    this.first = later?.first;
     const contents = this.doc.contents;
     this.root = isMap(contents) ? contents : undefined;
     this.services = this.collectServices();
@@ -81,16 +84,18 @@ export class ComposeModel {
   }
 
   /**
-   * The file's documents after the first, each as a model of its own over the same text, or
-   * undefined when there are too many to read. Compose merges them in order, as it merges files
-   * given with `-f`; the rules check the first one.
+   * Every YAML document of the file in order, this one among them, each a model over the same
+   * text; undefined when there are too many to read. Compose merges them in order, as it
+   * merges files given with `-f`.
    */
-  laterDocuments(): readonly ComposeModel[] | undefined {
-    if (this.later === undefined) {
+  documents(): readonly ComposeModel[] | undefined {
+    if (this.first) return this.first.documents();
+    if (this.all === undefined) {
       const several = this.doc.errors.some((e) => e.code === 'MULTIPLE_DOCS');
-      this.later = several ? (parseLaterDocuments(this.text)?.map((doc) => new ComposeModel(this.text, undefined, { doc, lines: this.lines })) ?? null) : [];
+      const later = several ? parseLaterDocuments(this.text)?.map((doc) => new ComposeModel(this.text, undefined, { doc, first: this })) : [];
+      this.all = later ? [this, ...later] : null;
     }
-    return this.later ?? undefined;
+    return this.all ?? undefined;
   }
 
   rangeOf(node: { range?: [number, number, number] | null }): Range {

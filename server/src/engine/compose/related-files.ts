@@ -133,8 +133,8 @@ const BASE_FOLDERS = ['.', '..', '../..'];
 export function loadProject(model: ComposeModel, fileName: string, files: ComposeFiles): Project {
   const own = baseName(fileName).toLowerCase();
   const isDefault = BASE_NAMES.includes(own) || OVERRIDE_NAMES.includes(own);
-  const later = model.laterDocuments();
-  const found: ComposeFile[] = (later ?? []).map((document) => ({ path: baseName(fileName), model: document }));
+  const documents = model.documents();
+  const found: ComposeFile[] = (documents ?? []).filter((d) => d !== model).map((document) => ({ path: baseName(fileName), model: document }));
   let hasBase = BASE_NAMES.includes(own);
   if (isDefault) {
     for (const name of [...BASE_NAMES, ...OVERRIDE_NAMES]) {
@@ -153,7 +153,7 @@ export function loadProject(model: ComposeModel, fileName: string, files: Compos
       hasBase = true;
     }
   }
-  let complete = later !== undefined && (hasBase || !isFragment(model, fileName));
+  let complete = documents !== undefined && (hasBase || !isFragment(model, fileName));
   // The linted file itself, when an included file includes it back.
   const seen = new Set([baseName(fileName), ...found.map((f) => f.path)]);
   const queue: { model: ComposeModel; folder: string }[] = [{ model, folder: '.' }, ...found.map((f) => ({ model: f.model, folder: folderOf(f.path) }))];

@@ -406,16 +406,11 @@ class Explainer {
  * Everything that keeps Compose from accepting the file: YAML syntax errors first (the
  * schema is not checked on a file that does not parse), then breaches of the Compose
  * specification's schema, checked on the value Compose sees (merge keys and aliases
- * resolved, `!reset` entries dropped, interpolated values given the benefit of the doubt),
- * document by document: Compose validates after merging each document into the ones before.
+ * resolved, `!reset` entries dropped, interpolated values given the benefit of the doubt).
  */
 export function schemaProblems(model: ComposeModel): SchemaProblem[] {
   const syntax = yamlSyntaxProblems(model);
   if (syntax.length) return syntax;
-  return [model, ...(model.laterDocuments() ?? [])].flatMap(documentSchemaProblems);
-}
-
-function documentSchemaProblems(model: ComposeModel): SchemaProblem[] {
   const contents = model.doc.contents;
   // An empty file (or one of comments only) is a file still being written.
   if (!contents || (isScalar(contents) && contents.value === null)) return [];

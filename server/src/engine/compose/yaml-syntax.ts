@@ -66,8 +66,8 @@ function visible(model: ComposeModel, start: number, end: number): Range {
  * What keeps Compose from reading the file at all: the parser's errors, aliases that name
  * no anchor and aliases inside the value they name. At most one problem per line, since one
  * slip often yields several errors.
- * Several documents in one file are not a problem: Compose merges them in order. Each
- * document's own problems are reported.
+ * Several documents in one file are not a problem: Compose merges them in order. These are
+ * the problems of the model's own document (see `ComposeModel.documents`).
  */
 export function yamlSyntaxProblems(model: ComposeModel): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
@@ -78,7 +78,7 @@ export function yamlSyntaxProblems(model: ComposeModel): SyntaxProblem[] {
     lines.add(range.start.line);
     problems.push({ range, message });
   };
-  for (const document of [model, ...(model.laterDocuments() ?? [])]) documentProblems(document, add);
+  documentProblems(model, add);
   return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 

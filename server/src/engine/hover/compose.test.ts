@@ -138,3 +138,14 @@ test('keys and service names under the cursor', () => {
   assert.match(hover(21, 3)?.contents ?? '', /^\*\*db\*\* — service/);
   assert.equal(hover(1, 0), undefined);
 });
+
+test('in a later document: keys, and a name another document defines', () => {
+  const text = 'services:\n  web:\n    image: nginx:1.27\nnetworks:\n  front: {}\n---\nservices:\n  worker:\n    networks: [front]\n    healthcheck:\n      interval: 5s\n';
+  const m = new ComposeModel(text);
+  const at = (line: number, character: number) => composeHover(m, { line, character }, {});
+  assert.match(at(10, 7)?.contents ?? '', /^\*\*interval\*\* — healthcheck/);
+  assert.equal(span(at(10, 7)), '10:6-10:14');
+  assert.equal(at(8, 17)?.contents, '**front** — network\n\nDefined in `networks`:\n\n```yaml\n  front: {}\n```');
+  assert.match(at(7, 3)?.contents ?? '', /^\*\*worker\*\* — service/);
+});
+

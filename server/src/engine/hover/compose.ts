@@ -168,7 +168,8 @@ function definitionText(model: ComposeModel, ref: Reference): string {
   const section = SECTIONS[kind];
   const name = ref.name as string;
   const head = `**${name}** — ${kind}`;
-  const entry = definitions(model, kind).find((e) => e.key === name);
+  // Any document of the file may define it: Compose merges them.
+  const entry = (model.documents() ?? [model]).flatMap((d) => definitions(d, kind)).find((e) => e.key === name);
   if (!entry) {
     if (kind === 'network' && name === 'default') return `${head}\n\nThe project's default network, created by Compose.`;
     return `${head}\n\nNot defined in the top-level \`${section}\` section of this file.`;
@@ -210,8 +211,10 @@ function referenceHover(model: ComposeModel, hit: Hit, offset: number, context: 
 }
 
 /** What the Compose key or value under the cursor means. */
-export function composeHover(model: ComposeModel, position: Position, context: HoverContext): HoverResult | undefined {
-  const offset = model.lines.offsetAt(position);
+export function composeHover(file: ComposeModel, position: Position, context: HoverContext): HoverResult | undefined {
+  const offset = file.lines.offsetAt(position);
+  // In a file of several documents, the one the position is in.
+  const model = [...(file.documents() ?? [file])].reverse().find((d) => (d.doc.range?.[0] ?? 0) <= offset) ?? file;
   const hit = descend(model, offset);
   if (!hit) return undefined;
   const scope = composeScope(context.files);

@@ -25,6 +25,11 @@ testRule(dc101, {
   ],
   invalid: [
     {
+      name: 'a later document of the file is checked too',
+      code: 'services:\n  agent:\n    image: example/agent:2\n---\nservices:\n  agent:\n    privileged: true\n',
+      findings: [{ range: [6, 4, 6, 20], message: privileged("'agent'") }],
+    },
+    {
       name: 'privileged, pid and network_mode in one service; flow and quoted values',
       code: 'services:\n  agent:\n    image: example/agent:2\n    privileged: true # needs eBPF\n    pid: "host"\n    network_mode: \'host\'\n',
       findings: [

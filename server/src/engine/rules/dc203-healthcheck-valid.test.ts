@@ -8,6 +8,10 @@ const noType = (first: string) =>
 
 testRule(dc203, {
   valid: [
+    {
+      name: 'a later document that changes only the interval keeps the test of the one before',
+      code: 'services:\n  db:\n    image: postgres:18\n    healthcheck:\n      test: ["CMD", "pg_isready"]\n---\nservices:\n  db:\n    healthcheck:\n      interval: 5s\n',
+    },
     'services:\n  db:\n    image: postgres:18\n    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -U postgres || exit 1"]\n      interval: 10s\n      timeout: 1m30s\n      start_period: 0\n      start_interval: 500ms\n      retries: 5\n',
     {
       name: 'string form, exec form, NONE, disabled, days and weeks, interpolation',

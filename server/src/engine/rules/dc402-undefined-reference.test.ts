@@ -178,11 +178,27 @@ networks:
           fixes: [
             {
               title: "Declare volume 'pgdata' under 'volumes'",
-              output: 'services:\n    db:\n        image: example/db:1\n        volumes:\n            - pgdata:/var/lib/postgresql/data\n            - data/x:/x\nvolumes:\n    pgdata:\n',
+              output: 'services:\n    db:\n        image: example/db:1\n        volumes:\n            - pgdata:/var/lib/postgresql/data\n            - data/x:/x\nvolumes:\n    pgdata:',
             },
           ],
         },
         { range: [5, 14, 5, 20], message: defined('Volume', 'data/x', 'volumes', ", or start the path with './' to mount a folder") },
+      ],
+    },
+    {
+      name: 'a later document: its references are checked against every document, and a declaration goes at its own end',
+      code: 'services:\n  web:\n    image: example/web:1\nnetworks:\n  front: {}\n---\nservices:\n  worker:\n    image: example/worker:1\n    depends_on: [web]\n    networks: [front, back] # both\n---\nx-note: last\n',
+      findings: [
+        {
+          range: [10, 22, 10, 26],
+          message: defined('Network', 'back', 'networks'),
+          fixes: [
+            {
+              title: "Declare network 'back' under 'networks'",
+              output: 'services:\n  web:\n    image: example/web:1\nnetworks:\n  front: {}\n---\nservices:\n  worker:\n    image: example/worker:1\n    depends_on: [web]\n    networks: [front, back] # both\nnetworks:\n  back:\n---\nx-note: last\n',
+            },
+          ],
+        },
       ],
     },
     {

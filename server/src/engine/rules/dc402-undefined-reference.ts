@@ -1,5 +1,6 @@
 import { isMap, isScalar, type Scalar } from 'yaml';
 import { childColumn } from '../compose/edits';
+import { appendToMap } from '../compose/insertions';
 import type { ComposeModel } from '../compose/model';
 import { knownNames, resolves, SECTIONS, serviceReferences, type DefinitionKind, type Reference } from '../compose/references';
 import { ComposeFiles, extendsTarget, isLocalRelativePath, loadProject } from '../compose/related-files';
@@ -46,9 +47,9 @@ function declareEdit(model: ComposeModel, kind: 'volume' | 'network', name: stri
     return { range: { start: at, end: at }, newText: `${' '.repeat(indent)}${name}:${eol}` };
   }
   if (!model.root?.range || model.root.flow || childColumn(model, model.root) !== 0) return undefined;
-  const end = model.lines.positionAt(model.text.length);
-  const lead = end.character === 0 ? '' : eol;
-  return { range: { start: end, end }, newText: `${lead}${SECTIONS[kind]}:${eol}${' '.repeat(unit)}${name}:${eol}` };
+  // After this document's last entry: a later document of the file may follow.
+  const insertion = appendToMap(model, model.root, [`${SECTIONS[kind]}:`, `${' '.repeat(unit)}${name}:`]);
+  return insertion && { range: model.lines.range(insertion.offset, insertion.offset), newText: insertion.text };
 }
 
 function fixesFor(model: ComposeModel, ref: Reference & { name: string }, candidates: string[], taken: Set<string>): Fix[] {
