@@ -110,8 +110,9 @@ export interface Project {
   files: ComposeFile[];
   /**
    * False when something that could define or use names is out of sight: an include
-   * that cannot be read, documents of the file past the ones read, or a file that is plainly a fragment of a project (an
-   * override, or services with no image, build or extends) whose base cannot be read.
+   * that cannot be read, documents of the file past the ones read, or a file that is
+   * plainly a fragment of a project (an override, or services with no image, build or
+   * extends) whose base cannot be read.
    */
   complete: boolean;
   /**
