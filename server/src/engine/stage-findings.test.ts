@@ -115,6 +115,15 @@ describe('findings reused from the previous version', () => {
     assert.deepEqual(r.incremental, r.fresh);
   });
 
+  test('a stage that stayed where it was, whose finding lies in a stage above it that moved, is checked again (DF401)', () => {
+    // A global ARG added above moves the parent down a line; a line removed between them puts the final stage back where it was.
+    const before = 'ARG V=1\nFROM python:3.13 AS base\nEXPOSE 8000\nFROM alpine:3.22 AS other\nRUN echo one\nFROM base\nCMD ["python", "app.py"]\n';
+    const r = relint(before, before.replace('ARG V=1\n', 'ARG V=1\nARG W=2\n').replace('RUN echo one\n', ''));
+    assert.deepEqual([of(r.before, 'DF401')[0]?.line, of(r.fresh, 'DF401')[0]?.line], [2, 3], "the finding is on the parent's EXPOSE, which moved");
+    assert.equal(stages(r.second)[2].from.getRange().start.line, stages(r.first)[2].from.getRange().start.line, 'the final stage did not move');
+    assert.deepEqual(r.incremental, r.fresh);
+  });
+
   test('a FROM inside a here-document and a continued line: the whole text is parsed again', () => {
     const heredoc = 'FROM alpine:3.22\nRUN <<EOF\necho one\nFROM debian:13\nEOF\nFROM alpine:3.22 AS two\nRUN echo \\\nFROM x\n';
     const r = relint(heredoc, heredoc.replace('echo one', 'echo uno'));

@@ -70,16 +70,17 @@ export class StageFindings {
 }
 
 /**
- * A stage's entry where the stage now stands: the same when it did not move, its positions
- * moved by as many lines as the stage when every one lies in the stage (a report elsewhere
- * may not have moved with it); undefined when one does not.
+ * A stage's entry where the stage now stands, its positions moved by as many lines as the
+ * stage, when every one lies in the stage; undefined when one does not. A report elsewhere
+ * (DF401 on a parent's `EXPOSE`) moves with that other stage, which may have moved by another
+ * number of lines even when this one did not move at all.
  */
 function moved(entry: Entry, from: { start: number; end: number }, to: { start: number; end: number }): Entry | undefined {
-  const by = to.start - from.start;
-  if (by === 0) return entry;
   const within = (p: Position) => (p.line >= from.start && p.line < from.end) || (p.line === from.end && p.character === 0);
   const ranges = entry.reports.flatMap((r) => [r.range, ...(r.fixes ?? []).flatMap((f) => f.edits.map((e) => e.range))]);
   if (!ranges.every((r) => within(r.start) && within(r.end))) return undefined;
+  const by = to.start - from.start;
+  if (by === 0) return entry;
   const shift = (r: Range): Range => ({ start: { line: r.start.line + by, character: r.start.character }, end: { line: r.end.line + by, character: r.end.character } });
   const reports = entry.reports.map((r) => ({ ...r, range: shift(r.range), ...(r.fixes && { fixes: r.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: shift(e.range) })) })) }) }));
   return { ...entry, reports };
