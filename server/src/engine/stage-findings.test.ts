@@ -108,14 +108,14 @@ describe('findings reused from the previous version', () => {
     assert.deepEqual(r.incremental, r.fresh);
   });
 
-  test('a moved stage whose finding lies in the stage above it, which did not move, is checked again (DF401 on the parent EXPOSE)', () => {
+  test('a moved stage whose finding lies in the stage above it, which did not move: the finding stays (DF401 on the parent EXPOSE)', () => {
     const before = 'FROM python:3.13 AS base\nEXPOSE 8000\nFROM alpine:3.22 AS other\nRUN echo one\nFROM base\nCMD ["python", "app.py"]\n';
     const r = relint(before, before.replace('echo one', 'echo one\nRUN echo two'));
     assert.deepEqual(of(r.fresh, 'DF401')[0]?.line, 1, "the finding is on the parent's EXPOSE, above the edit");
     assert.deepEqual(r.incremental, r.fresh);
   });
 
-  test('a stage that stayed where it was, whose finding lies in a stage above it that moved, is checked again (DF401)', () => {
+  test('a stage that stayed where it was, whose finding lies in a stage above it that moved: the finding moves with that stage (DF401)', () => {
     // A global ARG added above moves the parent down a line; a line removed between them puts the final stage back where it was.
     const before = 'ARG V=1\nFROM python:3.13 AS base\nEXPOSE 8000\nFROM alpine:3.22 AS other\nRUN echo one\nFROM base\nCMD ["python", "app.py"]\n';
     const r = relint(before, before.replace('ARG V=1\n', 'ARG V=1\nARG W=2\n').replace('RUN echo one\n', ''));

@@ -15,6 +15,10 @@ export class StageFindings {
   private readonly spans: { start: number; end: number }[];
   /** Per stage, where the earlier version has the same stage with the same `stageKey`; -1 where it has none. */
   private readonly sameAt: number[];
+  /** Per stage of the earlier version that this one has unchanged: how many lines it moved. */
+  private readonly shifts = new Map<number, number>();
+  /** Whether any unchanged stage moved: while none did, every reused position still holds. */
+  private readonly anyMoved: boolean;
   /** Dropped once the lint is done: each version holding the one before would keep every version alive. */
   private earlier: StageFindings | undefined;
 
@@ -37,6 +41,10 @@ export class StageFindings {
       const index = before.get(chunk);
       return index !== undefined && this.earlier?.keys[index] === this.keys[i] ? index : -1;
     });
+    this.sameAt.forEach((at, i) => {
+      if (at >= 0) this.shifts.set(at, this.spans[i].start - (this.earlier as StageFindings).spans[at].start);
+    });
+    this.anyMoved = [...this.shifts.values()].some((by) => by !== 0);
   }
 
   /**
@@ -55,7 +63,7 @@ export class StageFindings {
       const inputs = rule.stageInputs?.(this.model, stages[i]) ?? '';
       const at = this.sameAt[i];
       const entry = reusable && at >= 0 ? reusable[at] : undefined;
-      const held = entry && entry.inputs === inputs && readsHold(entry.reads, context.files) ? moved(entry, (this.earlier as StageFindings).spans[at], this.spans[i]) : undefined;
+      const held = entry && entry.inputs === inputs && readsHold(entry.reads, context.files) ? this.relocated(entry, at) : undefined;
       const kept = held ?? check(rule, this.model, stages[i], context, inputs);
       entries[i] = kept;
       for (const report of kept.reports) out.push(report);
@@ -63,27 +71,35 @@ export class StageFindings {
     return out;
   }
 
+  /**
+   * The earlier version's entry for its stage `at`, each position moved with the stage it lies
+   * in: a report may lie in another stage (DF401 on a parent's `EXPOSE`), which may have moved
+   * by another number of lines, or not at all where this one moved. Undefined when a position
+   * lies in a stage this version changed, or in no stage.
+   */
+  private relocated(entry: Entry, at: number): Entry | undefined {
+    if (!this.anyMoved || entry.reports.length === 0) return entry;
+    const spans = (this.earlier as StageFindings).spans;
+    const within = (span: { start: number; end: number }, p: Position) => (p.line >= span.start && p.line < span.end) || (p.line === span.end && p.character === 0);
+    const shiftOf = (p: Position) => this.shifts.get(within(spans[at], p) ? at : spans.findIndex((span) => within(span, p)));
+    const shifts = new Map<Range, number>();
+    for (const range of entry.reports.flatMap((r) => [r.range, ...(r.fixes ?? []).flatMap((f) => f.edits.map((e) => e.range))])) {
+      const by = shiftOf(range.start);
+      if (by === undefined || by !== shiftOf(range.end)) return undefined;
+      shifts.set(range, by);
+    }
+    const shift = (r: Range): Range => {
+      const by = shifts.get(r) as number;
+      return { start: { line: r.start.line + by, character: r.start.character }, end: { line: r.end.line + by, character: r.end.character } };
+    };
+    const reports = entry.reports.map((r) => ({ ...r, range: shift(r.range), ...(r.fixes && { fixes: r.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: shift(e.range) })) })) }) }));
+    return { ...entry, reports };
+  }
+
   /** Called when every rule has reported: the earlier version is not needed any more. */
   done(): void {
     this.earlier = undefined;
   }
-}
-
-/**
- * A stage's entry where the stage now stands, its positions moved by as many lines as the
- * stage, when every one lies in the stage; undefined when one does not. A report elsewhere
- * (DF401 on a parent's `EXPOSE`) moves with that other stage, which may have moved by another
- * number of lines even when this one did not move at all.
- */
-function moved(entry: Entry, from: { start: number; end: number }, to: { start: number; end: number }): Entry | undefined {
-  const within = (p: Position) => (p.line >= from.start && p.line < from.end) || (p.line === from.end && p.character === 0);
-  const ranges = entry.reports.flatMap((r) => [r.range, ...(r.fixes ?? []).flatMap((f) => f.edits.map((e) => e.range))]);
-  if (!ranges.every((r) => within(r.start) && within(r.end))) return undefined;
-  const by = to.start - from.start;
-  if (by === 0) return entry;
-  const shift = (r: Range): Range => ({ start: { line: r.start.line + by, character: r.start.character }, end: { line: r.end.line + by, character: r.end.character } });
-  const reports = entry.reports.map((r) => ({ ...r, range: shift(r.range), ...(r.fixes && { fixes: r.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: shift(e.range) })) })) }) }));
-  return { ...entry, reports };
 }
 
 interface Entry {
