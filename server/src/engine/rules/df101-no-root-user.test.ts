@@ -9,6 +9,7 @@ testRule(df101, {
     'FROM node:24\nUSER node\nCMD ["node", "app.js"]\n',
     'FROM debian:13 AS base\nUSER 1000\nFROM base\nCMD ["app"]\n',
     { name: 'scratch with nothing to run', code: 'FROM scratch\nCOPY data /data\n' },
+    { name: 'a USER still being typed at the end: the one before counts', code: 'FROM node:24\nUSER node\nCMD ["node", "app.js"]\nUSER ' },
     { name: 'distroless nonroot tag', code: 'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\nCMD ["/app"]\n' },
     { name: 'entrypoint drops privileges with gosu', code: 'FROM debian:13\nRUN apt-get update && apt-get install -y --no-install-recommends gosu && rm -rf /var/lib/apt/lists/*\nENTRYPOINT ["docker-entrypoint.sh"]\n' },
     { name: 'root only in a build stage', code: 'FROM golang:1.27 AS build\nUSER root\nRUN go build -o /app\nFROM gcr.io/distroless/static-debian12\nUSER nonroot\nCOPY --from=build /app /app\n' },

@@ -70,7 +70,8 @@ export const df101 = stageRule({
     // An image built from variables may set its own USER; nothing to say about it.
     if (!root.image) return;
     const instructions = lineage.flatMap((s) => s.instructions);
-    const users = instructions.filter((i) => keyword(i) === 'USER');
+    // A USER still being typed names nobody (Docker refuses it; DF508 reports it): the one before counts.
+    const users = instructions.filter((i) => keyword(i) === 'USER' && i.getArguments().length > 0);
     const lastUser = users[users.length - 1];
     const lastValue = lastUser?.getArguments()[0]?.getValue();
     if (lastUser && lastValue !== undefined && !isRootUser(lastValue)) return;
