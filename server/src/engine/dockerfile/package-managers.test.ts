@@ -23,9 +23,11 @@ test('every package manager is read by one table: tool, action with aliases reso
     'aptitude install | aptitude install | vim',
     'apk add | apk add | gcc musl-dev',
   ]);
-  assert.deepEqual(read('yum -y install httpd && microdnf erase -x foo bar && zypper in -r main nginx && zypper rm nginx'), [
+  assert.deepEqual(read('yum -y install httpd && microdnf erase -x foo bar && dnf in -y gcc && dnf rm gcc && zypper in -r main nginx && zypper rm nginx'), [
     'dnf install | yum install | httpd',
-    'dnf erase | microdnf erase | bar',
+    'dnf remove | microdnf erase | bar',
+    'dnf install | dnf in | gcc',
+    'dnf remove | dnf rm | gcc',
     'zypper install | zypper in | nginx',
     'zypper remove | zypper rm | nginx',
   ]);

@@ -67,10 +67,14 @@ const TOOLS: readonly ToolSpec[] = [
     ecosystem: 'dnf',
     program: /^(dnf|yum|microdnf|tdnf)$/,
     valueOptions: ['-x', '--exclude', '--releasever', '--installroot', '--enablerepo', '--disablerepo', '--repo', '--repoid', '--setopt', '-c', '--config'],
-    actions: same(
-      'install', 'reinstall', 'remove', 'erase', 'autoremove', 'update', 'upgrade', 'downgrade', 'distro-sync', 'makecache', 'clean', 'check-update',
-      'group', 'groupinstall', 'module', 'builddep', 'download', 'info', 'list', 'search', 'provides', 'repolist', 'repoquery', 'history', 'mark', 'swap',
-    ),
+    actions: {
+      ...aliases('install', 'install', 'in'),
+      ...aliases('remove', 'remove', 'rm', 'erase'),
+      ...aliases('reinstall', 'reinstall', 'rei'),
+      ...aliases('makecache', 'makecache', 'mc'),
+      ...same('autoremove', 'update', 'upgrade', 'downgrade', 'distro-sync', 'clean', 'check-update', 'group', 'groupinstall', 'module', 'builddep'),
+      ...same('download', 'info', 'list', 'search', 'provides', 'repolist', 'repoquery', 'history', 'mark', 'swap'),
+    },
   },
   {
     ecosystem: 'zypper',
@@ -141,7 +145,7 @@ export interface PackageCommand {
   /** The action it performs, aliases resolved (`install` for `npm i`). */
   action?: string;
   actionWord?: Word;
-  /** Every word after the program (after `-m pip`): options, their values and operands. */
+  /** Every word after the program (after `-m pip`, or uv's `pip`): options, their values and operands. */
   args: Word[];
   /** The command as written up to its action, for messages (`python3 -m pip install`). */
   label: string;

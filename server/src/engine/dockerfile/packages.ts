@@ -25,7 +25,7 @@ export interface PackageInstall {
 const SYSTEM: Partial<Record<Ecosystem, PackageManager>> = { apt: 'apt', aptitude: 'apt', apk: 'apk', dnf: 'dnf', zypper: 'zypper' };
 
 const INSTALL = new Set(['install', 'add']);
-const REMOVE = new Set(['remove', 'purge', 'del', 'erase', 'autoremove']);
+const REMOVE = new Set(['remove', 'purge', 'del', 'autoremove']);
 
 /** A system package manager's command, with its manager. */
 function systemCommand(command: ShellCommand): { pc: PackageCommand; manager: PackageManager } | undefined {

@@ -10,6 +10,7 @@ testRule(df211, {
   valid: [
     'FROM python:3.14-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*\nCMD ["python", "app.py"]\n',
     { name: 'multi-stage builds already split build and run', code: 'FROM python:3.14 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM python:3.14-slim\nCMD ["python", "app.py"]\n' },
+    { name: "dnf's short alias 'rm' removes what the same RUN installed", code: 'FROM fedora:42\nRUN dnf install -y gcc && make && dnf rm -y gcc\nCMD ["/app"]\n' },
     {
       name: 'build deps removed in the same RUN (apk virtual group)',
       code: 'FROM python:3.14-alpine\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev \\\n && pip install --no-cache-dir psycopg2 \\\n && apk del .build-deps\nCMD ["python", "app.py"]\n',

@@ -117,7 +117,6 @@ const CACHES: Partial<Record<Ecosystem, Cache>> = {
   },
 };
 
-
 const isUser = (i: Instruction) => keyword(i) === 'USER';
 
 function runsAsRoot(model: DockerfileModel, run: Instruction): boolean {
