@@ -69,7 +69,7 @@ export function lint(doc: ParsedDocument, context: LintContext, options: LintOpt
   if (stages) stageFindings.set(doc, stages);
   const files = context.files && onceEach(context.files);
   // Every document of a Compose file is checked; Compose merges them in order.
-  const composeDocuments = doc.language === 'dockercompose' ? (doc.model.documents() ?? [doc.model]) : [];
+  const composeDocuments = doc.language === 'dockercompose' ? doc.model.readDocuments() : [];
   for (const rule of RULES) {
     if (rule.language !== doc.language) continue;
     const severity = effectiveSeverity(rule, context);
@@ -116,9 +116,9 @@ function onceEach(files: FileAccess): FileAccess {
 function fixableIn(doc: ParsedDocument): (fix: Fix) => boolean {
   // Where YAML does not parse, an edit planned on the recovered tree can land anywhere.
   if (doc.language === 'dockercompose') {
-    // Several documents in one file are fine (Compose merges them); each must parse.
-    const documents = doc.model.documents() ?? [doc.model];
-    const parses = documents.every((m) => m.doc.errors.every((e) => e.code === 'MULTIPLE_DOCS'));
+    // Several documents in one file are fine (Compose merges them); each must be read, and parse.
+    const documents = doc.model.documents();
+    const parses = documents !== undefined && documents.every((m) => m.doc.errors.every((e) => e.code === 'MULTIPLE_DOCS'));
     return () => parses;
   }
   if (doc.language !== 'dockerfile') return () => true;

@@ -25,5 +25,6 @@ test('file names map to languages', () => {
 test('YAML with a top-level services mapping is Compose', () => {
   assert.equal(looksLikeCompose('services:\n  web:\n    image: nginx:1.30\n'), true);
   assert.equal(looksLikeCompose('image: ruby:3.4\nservices:\n  - postgres:18\n'), false);
+  assert.equal(looksLikeCompose('x-defaults: &d\n  restart: always\n---\nservices:\n  web:\n    image: nginx:1.30\n'), true);
   assert.equal(looksLikeCompose('apiVersion: v1\nkind: Pod\n'), false);
 });

@@ -1,4 +1,5 @@
 import { isMap, parseDocument } from 'yaml';
+import { parseLaterDocuments } from './compose/reparse';
 import { yamlLineBreaks } from './text';
 import type { Language } from './types';
 
@@ -29,13 +30,12 @@ export function languageOf(fileName: string): Language | undefined {
 }
 
 /**
- * Whether a YAML file of any name is a Compose file: it has a top-level `services`
- * mapping (GitLab CI's top-level `services` is a list, Kubernetes has none).
+ * Whether a YAML file of any name is a Compose file: one of its documents has a top-level
+ * `services` mapping (GitLab CI's top-level `services` is a list, Kubernetes has none).
  */
 export function looksLikeCompose(text: string): boolean {
   if (!/^services\s*:/m.test(text)) return false;
-  const doc = parseDocument(yamlLineBreaks(text), { uniqueKeys: false });
-  const root = doc.contents;
-  if (!isMap(root)) return false;
-  return isMap(root.get('services', true));
+  const first = parseDocument(yamlLineBreaks(text), { uniqueKeys: false });
+  const documents = first.errors.some((e) => e.code === 'MULTIPLE_DOCS') ? [first, ...(parseLaterDocuments(text) ?? [])] : [first];
+  return documents.some((doc) => isMap(doc.contents) && isMap(doc.contents.get('services', true)));
 }

@@ -75,7 +75,9 @@ export class StageFindings {
    * The earlier version's entry for its stage `at`, each position moved with the stage it lies
    * in: a report may lie in another stage (DF401 on a parent's `EXPOSE`), which may have moved
    * by another number of lines, or not at all where this one moved. Undefined when a position
-   * lies in a stage this version changed, or in no stage.
+   * lies in a stage this version changed, or in no stage. While no unchanged stage moved, every
+   * position holds as it is: a report in another stage lies in one the reused stage is built on
+   * or reads, which its `stageKey` covers, so that stage did not change either.
    */
   private relocated(entry: Entry, at: number): Entry | undefined {
     if (!this.anyMoved || entry.reports.length === 0) return entry;

@@ -98,6 +98,11 @@ export class ComposeModel {
     return this.all ?? undefined;
   }
 
+  /** The documents the checks read: every one, or only this one when there are too many. */
+  readDocuments(): readonly ComposeModel[] {
+    return this.documents() ?? [this];
+  }
+
   rangeOf(node: { range?: [number, number, number] | null }): Range {
     const r = node.range ?? [0, 0, 0];
     return this.lines.range(r[0], r[1]);

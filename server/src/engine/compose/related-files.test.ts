@@ -62,3 +62,24 @@ test('includes are followed relative to the including file; one that cannot be r
   assert.equal(project('include: [oci://example/stack:1]\n', 'compose.yaml', files).complete, false);
   assert.equal(project('include: [a.yaml]\n', 'compose.yaml', { 'a.yaml': 'include: [compose.yaml]\n', 'compose.yaml': 'include: [a.yaml]\n' }).complete, true);
 });
+
+test("every document of every file joins the project, and a service another document gives an image is no fragment", () => {
+  // The image of 'web' is in the second document: the file is complete on its own.
+  assert.deepEqual(project('services:\n  web:\n    networks: [front]\n---\nservices:\n  web:\n    image: nginx:1.27\nnetworks:\n  front: {}\n', 'stack.yaml'), {
+    paths: ['stack.yaml'],
+    complete: true,
+    overlay: false,
+  });
+  const files = { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n---\nnetworks:\n  front: {}\n' };
+  const override = loadProject(new ComposeModel('services:\n  web:\n    networks: [front]\n'), 'compose.override.yaml', new ComposeFiles(fileAccess(files)));
+  assert.deepEqual(override.files.map((f) => [f.path, Object.keys(f.model.root?.toJSON() ?? {})]), [
+    ['compose.yaml', ['services']],
+    ['compose.yaml', ['networks']],
+  ]);
+  assert.equal(override.complete, true);
+});
+
+test('a file with more documents than are read makes the project incomplete', () => {
+  const many = 'services:\n  web:\n    image: nginx:1.27\n' + '---\nx-note: filler\n'.repeat(101);
+  assert.equal(project('services:\n  web:\n    image: nginx:1.27\n', 'compose.override.yaml', { 'compose.yaml': many }).complete, false);
+});

@@ -123,9 +123,21 @@ export interface Project {
   overlay: boolean;
 }
 
+/** An override by name, or a document with services that no document of the file gives an image, build or extends. */
 function isFragment(model: ComposeModel, fileName: string): boolean {
   if (/\.override\.ya?ml$/i.test(baseName(fileName))) return true;
-  return model.services.some((s) => !['image', 'build', 'extends'].some((key) => model.get(s.node, key) !== undefined));
+  const documents = model.readDocuments();
+  const based = (name: string) =>
+    documents.some((d) => {
+      const service = d.servicesByName.get(name);
+      return service !== undefined && ['image', 'build', 'extends'].some((key) => d.get(service.node, key) !== undefined);
+    });
+  return model.services.some((s) => !based(s.name));
+}
+
+/** Each document of a file as a file of the project; undefined when it has too many to read. */
+function documentsOf(file: ComposeFile): ComposeFile[] | undefined {
+  return file.model.documents()?.map((model) => ({ path: file.path, model }));
 }
 
 /** Where the base of a file with a name of its own may be: beside it, or a folder or two up. */
@@ -134,14 +146,21 @@ const BASE_FOLDERS = ['.', '..', '../..'];
 export function loadProject(model: ComposeModel, fileName: string, files: ComposeFiles): Project {
   const own = baseName(fileName).toLowerCase();
   const isDefault = BASE_NAMES.includes(own) || OVERRIDE_NAMES.includes(own);
-  const documents = model.documents();
-  const found: ComposeFile[] = (documents ?? []).filter((d) => d !== model).map((document) => ({ path: baseName(fileName), model: document }));
+  const found: ComposeFile[] = [];
+  let complete = true;
+  // Every document of every file: Compose merges them all.
+  const add = (file: ComposeFile) => {
+    const documents = documentsOf(file);
+    if (!documents) complete = false;
+    found.push(...(documents ?? [file]).filter((f) => f.model !== model));
+  };
+  add({ path: baseName(fileName), model });
   let hasBase = BASE_NAMES.includes(own);
   if (isDefault) {
     for (const name of [...BASE_NAMES, ...OVERRIDE_NAMES]) {
       const file = name === own ? undefined : files.read(name);
       if (!file) continue;
-      found.push(file);
+      add(file);
       if (BASE_NAMES.includes(name)) hasBase = true;
     }
   } else {
@@ -150,11 +169,11 @@ export function loadProject(model: ComposeModel, fileName: string, files: Compos
       .map((path) => files.read(path))
       .find((file) => file !== undefined);
     if (base) {
-      found.push(base);
+      add(base);
       hasBase = true;
     }
   }
-  let complete = documents !== undefined && (hasBase || !isFragment(model, fileName));
+  complete = complete && (hasBase || !isFragment(model, fileName));
   // The linted file itself, when an included file includes it back.
   const seen = new Set([baseName(fileName), ...found.map((f) => f.path)]);
   const queue: { model: ComposeModel; folder: string }[] = [{ model, folder: '.' }, ...found.map((f) => ({ model: f.model, folder: folderOf(f.path) }))];
@@ -167,8 +186,9 @@ export function loadProject(model: ComposeModel, fileName: string, files: Compos
       }
       if (seen.has(file.path)) continue;
       seen.add(file.path);
-      found.push(file);
-      queue.push({ model: file.model, folder: folderOf(file.path) });
+      const before = found.length;
+      add(file);
+      for (const document of found.slice(before)) queue.push({ model: document.model, folder: folderOf(document.path) });
     }
   }
   let overlay = false;

@@ -78,20 +78,14 @@ export function yamlSyntaxProblems(model: ComposeModel): SyntaxProblem[] {
     lines.add(range.start.line);
     problems.push({ range, message });
   };
-  documentProblems(model, add);
-  return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-}
-
-/** One document's problems: its parser errors and broken aliases (anchors do not cross documents). */
-function documentProblems(document: ComposeModel, add: (start: number, end: number, message: string) => void): void {
   // Once the parser has lost the document's structure, it reports every later token as
   // unexpected: those echoes of the first error are left out.
-  const errors = document.doc.errors.filter(
+  const errors = model.doc.errors.filter(
     (e, i) => e.code !== 'MULTIPLE_DOCS' && e.code !== 'DUPLICATE_KEY' && !(i > 0 && e.code === 'UNEXPECTED_TOKEN' && / in YAML stream/.test(e.message)),
   );
   const quoted: Scalar[] = [];
   if (errors.some((e) => e.code === 'MISSING_CHAR')) {
-    visit(document.doc, {
+    visit(model.doc, {
       Scalar(_, node) {
         if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') quoted.push(node);
       },
@@ -105,8 +99,8 @@ function documentProblems(document: ComposeModel, add: (start: number, end: numb
     if (error.code === 'BAD_DQ_ESCAPE') end = Math.max(end, start + (escapeOf(error)?.length ?? 1));
     add(start, end, explain(error));
   }
-  const targets = document.aliasTargets();
-  for (const alias of document.aliases()) {
+  const targets = model.aliasTargets();
+  for (const alias of model.aliases()) {
     if (!alias.range) continue;
     const target = targets.get(alias);
     if (!target) add(alias.range[0], alias.range[1], `Invalid YAML: the alias '*${alias.source}' names no anchor. Define '&${alias.source}' on a value before it.`);
@@ -114,4 +108,5 @@ function documentProblems(document: ComposeModel, add: (start: number, end: numb
       add(alias.range[0], alias.range[1], `Invalid YAML: the alias '*${alias.source}' sits inside the value it names, which would make that value endless.`);
     }
   }
+  return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

@@ -149,3 +149,9 @@ test('in a later document: keys, and a name another document defines', () => {
   assert.match(at(7, 3)?.contents ?? '', /^\*\*worker\*\* — service/);
 });
 
+test('a service defined across documents: the later document overrides, the others fill in', () => {
+  const text = 'services:\n  db:\n    image: postgres:16\n    healthcheck:\n      test: ["CMD", "pg_isready"]\n---\nservices:\n  db:\n    image: postgres:18\n  worker:\n    image: busybox:1.36\n    depends_on: [db]\n';
+  const hover = composeHover(new ComposeModel(text), { line: 11, character: 18 }, {});
+  assert.equal(hover?.contents, '**db** — service\n\n- Image: `postgres:18`\n- Healthcheck: `["CMD", "pg_isready"]`.\n\n`worker` waits for `service_started`.');
+});
+

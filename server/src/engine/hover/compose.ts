@@ -142,24 +142,50 @@ function healthLine(model: ComposeModel, service: Service, context: HoverContext
   return 'Healthcheck: none in this file (the image may define one).';
 }
 
+/** A service as each document of the file defines it, in order: Compose merges them, a later one overriding. */
+interface Definition {
+  model: ComposeModel;
+  service: Service;
+}
+
+function definitionsOf(model: ComposeModel, name: string): Definition[] {
+  return model.readDocuments().flatMap((d) => {
+    const service = d.servicesByName.get(name);
+    return service ? [{ model: d, service }] : [];
+  });
+}
+
+/** The last definition that sets `key`. */
+function setting(definitions: Definition[], key: string): Definition | undefined {
+  return [...definitions].reverse().find((d) => d.model.get(d.service.node, key) !== undefined);
+}
+
+/** The definition whose healthcheck, or else whose image, decides the service's health. */
+function healthSource(definitions: Definition[]): Definition | undefined {
+  return setting(definitions, 'healthcheck') ?? setting(definitions, 'image') ?? definitions[definitions.length - 1];
+}
+
 function serviceText(model: ComposeModel, name: string, context: HoverContext, scope: Scope): string {
-  const service = model.services.find((s) => s.name === name);
-  if (!service) return `**${name}** — service\n\nNo service of that name in this file.`;
+  const definitions = definitionsOf(model, name);
+  const health = healthSource(definitions);
+  if (!health) return `**${name}** — service\n\nNo service of that name in this file.`;
   const lines: string[] = [];
-  const written = model.scalarText(model.get(service.node, 'image')?.value);
-  const build = model.get(service.node, 'build')?.value;
-  if (written !== undefined) {
-    const ref = serviceImage(model, service, scope);
+  const imaged = setting(definitions, 'image');
+  const written = imaged && imaged.model.scalarText(imaged.model.get(imaged.service.node, 'image')?.value);
+  if (imaged && written !== undefined) {
+    const ref = serviceImage(imaged.model, imaged.service, scope);
     const resolved = ref ? `${ref.registry ? ref.registry + '/' : ''}${ref.repository}${ref.tag ? ':' + ref.tag : ''}${ref.digest ? '@' + ref.digest : ''}` : written;
     lines.push(`Image: ${code(written)}${resolved !== written ? ` (= ${code(resolved)})` : ''}`);
   }
-  if (build) {
-    const context_ = isMap(build) ? model.scalarText(model.get(build, 'context')?.value) ?? '.' : model.scalarText(build);
-    const target = isMap(build) ? model.scalarText(model.get(build, 'target')?.value) : undefined;
+  const built = setting(definitions, 'build');
+  const build = built?.model.get(built.service.node, 'build')?.value;
+  if (built && build) {
+    const context_ = isMap(build) ? built.model.scalarText(built.model.get(build, 'context')?.value) ?? '.' : built.model.scalarText(build);
+    const target = isMap(build) ? built.model.scalarText(built.model.get(build, 'target')?.value) : undefined;
     lines.push(`Built from ${code(context_ ?? '.')}${target ? `, stage ${code(target)}` : ''}`);
   }
   if (!lines.length) lines.push('Image: none set');
-  lines.push(healthLine(model, service, context));
+  lines.push(healthLine(health.model, health.service, context));
   return `**${name}** — service\n\n${lines.map((l) => `- ${l}`).join('\n')}`;
 }
 
@@ -169,7 +195,7 @@ function definitionText(model: ComposeModel, ref: Reference): string {
   const name = ref.name as string;
   const head = `**${name}** — ${kind}`;
   // Any document of the file may define it: Compose merges them.
-  const entry = (model.documents() ?? [model]).flatMap((d) => definitions(d, kind)).find((e) => e.key === name);
+  const entry = model.readDocuments().flatMap((d) => definitions(d, kind)).find((e) => e.key === name);
   if (!entry) {
     if (kind === 'network' && name === 'default') return `${head}\n\nThe project's default network, created by Compose.`;
     return `${head}\n\nNot defined in the top-level \`${section}\` section of this file.`;
@@ -192,9 +218,9 @@ function dependencyNote(model: ComposeModel, ref: Reference, context: HoverConte
   const dependsOn = model.get(ref.service.node, 'depends_on')?.value;
   const options = isMap(dependsOn) ? model.get(dependsOn, ref.name as string)?.value : undefined;
   const condition = model.scalarText(isMap(options) ? model.get(options, 'condition')?.value : undefined) ?? 'service_started';
-  const target = model.services.find((s) => s.name === ref.name);
+  const target = healthSource(definitionsOf(model, ref.name as string));
   let note = `\n\n${code(ref.service.name)} waits for ${code(condition)}.`;
-  if (condition === 'service_healthy' && target && serviceHealth(model, target, new ComposeFiles(context.files)).state === 'none') {
+  if (condition === 'service_healthy' && target && serviceHealth(target.model, target.service, new ComposeFiles(context.files)).state === 'none') {
     note += ' The target has no healthcheck, so it never becomes healthy.';
   }
   return note;
@@ -214,7 +240,7 @@ function referenceHover(model: ComposeModel, hit: Hit, offset: number, context: 
 export function composeHover(file: ComposeModel, position: Position, context: HoverContext): HoverResult | undefined {
   const offset = file.lines.offsetAt(position);
   // In a file of several documents, the one the position is in.
-  const model = [...(file.documents() ?? [file])].reverse().find((d) => (d.doc.range?.[0] ?? 0) <= offset) ?? file;
+  const model = [...file.readDocuments()].reverse().find((d) => (d.doc.range?.[0] ?? 0) <= offset) ?? file;
   const hit = descend(model, offset);
   if (!hit) return undefined;
   const scope = composeScope(context.files);

@@ -15,6 +15,12 @@ testRule(dc301, {
   ],
   invalid: [
     {
+      // Past the documents read, one might not parse: an edit planned on this one could land anywhere.
+      name: 'a file with more documents than are read gets no fixes',
+      code: `services:\n  web:\n    image: nginx\n${'---\nx-note: 1\n'.repeat(50)}---\nx-broken: [x\n${'---\nx-note: 1\n'.repeat(55)}`,
+      findings: [{ range: [2, 11, 2, 16], message: `'nginx' has no tag, so it resolves to whatever 'latest' is when pulled. ${PIN}` }],
+    },
+    {
       name: 'no tag',
       code: 'services:\n  web:\n    image: nginx\n',
       findings: [
