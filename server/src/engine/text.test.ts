@@ -11,6 +11,7 @@ test('positions count UTF-16 units and every line break style', () => {
   assert.equal(index.lineText(2), 'cé😀d');
   assert.equal(index.offsetAt({ line: 0, character: 99 }), 1);
   assert.equal(index.eol, '\r\n');
+  assert.deepEqual(['a\rb\r', 'a\nb\r', 'ab'].map((text) => new LineIndex(text).eol), ['\r', '\n', '\n']);
 });
 
 test('edits apply in any order', () => {

@@ -19,7 +19,9 @@ export class LineIndex {
         else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
       }
     }
-    this.eol = /\r\n/.test(text.slice(0, 10_000)) ? '\r\n' : '\n';
+    const head = text.slice(0, 10_000);
+    // A file broken by lone carriage returns alone (classic Mac) keeps them in what fixes insert.
+    this.eol = head.includes('\r\n') ? '\r\n' : head.includes('\r') && !head.includes('\n') ? '\r' : '\n';
   }
 
   get lineCount(): number {

@@ -202,6 +202,17 @@ networks:
       ],
     },
     {
+      name: 'a file broken by lone carriage returns keeps them in the declaration',
+      code: 'services:\r  web:\r    image: example/web:1\r    networks: [back]\r',
+      findings: [
+        {
+          range: [3, 15, 3, 19],
+          message: defined('Network', 'back', 'networks'),
+          fixes: [{ title: "Declare network 'back' under 'networks'", output: 'services:\r  web:\r    image: example/web:1\r    networks: [back]\rnetworks:\r  back:\r' }],
+        },
+      ],
+    },
+    {
       name: 'no near miss: declaring the volume comes first, renaming to a defined one after',
       code: 'services:\n  db:\n    image: example/db:1\n    volumes: ["pgdata:/data"]\nvolumes:\n  logs: {}\n',
       findings: [
