@@ -83,3 +83,13 @@ test('a file with more documents than are read makes the project incomplete', ()
   const many = 'services:\n  web:\n    image: nginx:1.27\n' + '---\nx-note: filler\n'.repeat(101);
   assert.equal(project('services:\n  web:\n    image: nginx:1.27\n', 'compose.override.yaml', { 'compose.yaml': many }).complete, false);
 });
+
+test('every document of a file gets the same answer: a service without image in any document makes the file a fragment', () => {
+  const text = 'services:\n  web:\n    image: nginx:1.27\nnetworks:\n  front: {}\n---\nservices:\n  db:\n    environment: {A: 1}\n';
+  const documents = new ComposeModel(text).documents() ?? [];
+  assert.deepEqual(
+    documents.map((d) => loadProject(d, 'stack.yaml', new ComposeFiles(undefined)).complete),
+    [false, false],
+  );
+});
+

@@ -123,7 +123,7 @@ export interface Project {
   overlay: boolean;
 }
 
-/** An override by name, or a document with services that no document of the file gives an image, build or extends. */
+/** An override by name, or a file with services that none of its documents gives an image, build or extends. */
 function isFragment(model: ComposeModel, fileName: string): boolean {
   if (/\.override\.ya?ml$/i.test(baseName(fileName))) return true;
   const documents = model.readDocuments();
@@ -132,7 +132,7 @@ function isFragment(model: ComposeModel, fileName: string): boolean {
       const service = d.servicesByName.get(name);
       return service !== undefined && ['image', 'build', 'extends'].some((key) => d.get(service.node, key) !== undefined);
     });
-  return model.services.some((s) => !based(s.name));
+  return documents.some((d) => d.services.some((s) => !based(s.name)));
 }
 
 /** Each document of a file as a file of the project; undefined when it has too many to read. */
@@ -194,7 +194,8 @@ export function loadProject(model: ComposeModel, fileName: string, files: Compos
   let overlay = false;
   if (!isDefault && !hasBase) {
     const known = knownNames([model, ...found.map((f) => f.model)]);
-    overlay = model.services.some((s) => serviceReferences(model, s).some((ref) => !resolves(known, ref)));
+    // The whole file is one: whichever of its documents is being checked, the answer is the same.
+    overlay = model.readDocuments().some((d) => d.services.some((s) => serviceReferences(d, s).some((ref) => !resolves(known, ref))));
   }
   return { files: found, complete, overlay };
 }

@@ -155,3 +155,10 @@ test('a service defined across documents: the later document overrides, the othe
   assert.equal(hover?.contents, '**db** — service\n\n- Image: `postgres:18`\n- Healthcheck: `["CMD", "pg_isready"]`.\n\n`worker` waits for `service_started`.');
 });
 
+test('a service whose health comes through extends in another document is healthy, as DC202 counts it', () => {
+  const text =
+    'services:\n  base:\n    image: postgres:18\n    healthcheck:\n      test: ["CMD", "pg_isready"]\n  db:\n    extends: base\n  app:\n    image: example/app:1\n    depends_on:\n      db:\n        condition: service_healthy\n---\nservices:\n  db:\n    image: postgres:17\n';
+  const hover = composeHover(new ComposeModel(text), { line: 10, character: 7 }, {});
+  assert.equal(hover?.contents, '**db** — service\n\n- Image: `postgres:17`\n- Healthcheck: yes, from its Dockerfile or the service it extends.\n\n`app` waits for `service_healthy`.');
+});
+

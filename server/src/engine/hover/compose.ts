@@ -160,18 +160,24 @@ function setting(definitions: Definition[], key: string): Definition | undefined
   return [...definitions].reverse().find((d) => d.model.get(d.service.node, key) !== undefined);
 }
 
-/** The definition whose healthcheck, or else whose image, decides the service's health. */
-function healthSource(definitions: Definition[]): Definition | undefined {
-  return setting(definitions, 'healthcheck') ?? setting(definitions, 'image') ?? definitions[definitions.length - 1];
+/**
+ * The definition that tells the service's health: one with a healthcheck it gets from anywhere
+ * (its own, its Dockerfile, `extends`), as DC202 counts it; else the one whose healthcheck, or
+ * else whose image, decides it.
+ */
+function healthSource(definitions: Definition[], context: HoverContext): Definition | undefined {
+  const files = new ComposeFiles(context.files);
+  const healthy = definitions.find((d) => serviceHealth(d.model, d.service, files).state === 'yes');
+  return healthy ?? setting(definitions, 'healthcheck') ?? setting(definitions, 'image') ?? definitions[definitions.length - 1];
 }
 
 function serviceText(model: ComposeModel, name: string, context: HoverContext, scope: Scope): string {
   const definitions = definitionsOf(model, name);
-  const health = healthSource(definitions);
+  const health = healthSource(definitions, context);
   if (!health) return `**${name}** — service\n\nNo service of that name in this file.`;
   const lines: string[] = [];
   const imaged = setting(definitions, 'image');
-  const written = imaged && imaged.model.scalarText(imaged.model.get(imaged.service.node, 'image')?.value);
+  const written = imaged?.model.scalarText(imaged.model.get(imaged.service.node, 'image')?.value);
   if (imaged && written !== undefined) {
     const ref = serviceImage(imaged.model, imaged.service, scope);
     const resolved = ref ? `${ref.registry ? ref.registry + '/' : ''}${ref.repository}${ref.tag ? ':' + ref.tag : ''}${ref.digest ? '@' + ref.digest : ''}` : written;
@@ -218,7 +224,7 @@ function dependencyNote(model: ComposeModel, ref: Reference, context: HoverConte
   const dependsOn = model.get(ref.service.node, 'depends_on')?.value;
   const options = isMap(dependsOn) ? model.get(dependsOn, ref.name as string)?.value : undefined;
   const condition = model.scalarText(isMap(options) ? model.get(options, 'condition')?.value : undefined) ?? 'service_started';
-  const target = healthSource(definitionsOf(model, ref.name as string));
+  const target = healthSource(definitionsOf(model, ref.name as string), context);
   let note = `\n\n${code(ref.service.name)} waits for ${code(condition)}.`;
   if (condition === 'service_healthy' && target && serviceHealth(target.model, target.service, new ComposeFiles(context.files)).state === 'none') {
     note += ' The target has no healthcheck, so it never becomes healthy.';
