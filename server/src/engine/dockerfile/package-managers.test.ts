@@ -23,11 +23,13 @@ test('every package manager is read by one table: tool, action with aliases reso
     'aptitude install | aptitude install | vim',
     'apk add | apk add | gcc musl-dev',
   ]);
-  assert.deepEqual(read('yum -y install httpd && microdnf erase -x foo bar && dnf in -y gcc && dnf rm gcc && zypper in -r main nginx && zypper rm nginx'), [
+  assert.deepEqual(read('yum -y install httpd && microdnf erase -x foo bar && dnf in -y gcc && dnf rm gcc && yum localinstall ./app.rpm && dnf up -y && zypper in -r main nginx && zypper rm nginx'), [
     'dnf install | yum install | httpd',
     'dnf remove | microdnf erase | bar',
     'dnf install | dnf in | gcc',
     'dnf remove | dnf rm | gcc',
+    'dnf install | yum localinstall | ./app.rpm',
+    'dnf upgrade | dnf up | ',
     'zypper install | zypper in | nginx',
     'zypper remove | zypper rm | nginx',
   ]);
